@@ -1,0 +1,1 @@
+"""Appointments: booking, moving, breaking, completing."""

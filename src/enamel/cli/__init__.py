@@ -1,0 +1,21 @@
+"""The `enamel` command: one module per command group."""
+
+from __future__ import annotations
+
+import click
+
+from enamel import __version__
+from enamel.cli.db import db_group
+from enamel.cli.demo import demo_group
+from enamel.cli.serve import serve
+
+
+@click.group()
+@click.version_option(__version__, prog_name="enamel")
+def main() -> None:
+    """Enamel: a dental practice's data, and one safe door for every integration."""
+
+
+main.add_command(db_group)
+main.add_command(demo_group)
+main.add_command(serve)

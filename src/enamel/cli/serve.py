@@ -1,0 +1,43 @@
+"""`enamel serve`."""
+
+from __future__ import annotations
+
+import click
+import uvicorn
+from sqlalchemy import func, select
+from sqlalchemy.exc import OperationalError
+
+from enamel.cli.common import database, unreachable
+from enamel.cli.demo import report, run_demo
+from enamel.db.migrate import upgrade
+from enamel.models import Patient
+
+
+@click.command()
+@click.option("--demo", is_flag=True, help="Upgrade, and load the demo practice when empty.")
+@click.option("--host", default="127.0.0.1", show_default=True)
+@click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
+@click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64))
+def serve(demo: bool, host: str, port: int, workers: int) -> None:
+    """Serve the API and the office pages."""
+    if demo:
+        db = database()
+        try:
+            upgrade(db)
+            with db.read() as session:
+                empty = not session.scalar(select(func.count()).select_from(Patient))
+            if empty:
+                report(run_demo(db, patients=1000, seed=42))
+        except OperationalError as exc:
+            raise unreachable(db, exc) from exc
+        finally:
+            db.dispose()
+    click.echo(f"Enamel serving on http://{host}:{port} (health: /healthz)")
+    uvicorn.run(
+        "enamel.app:create_app",
+        factory=True,
+        host=host,
+        port=port,
+        workers=workers,
+        log_level="info",
+    )

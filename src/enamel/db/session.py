@@ -1,0 +1,82 @@
+"""Sessions and the edge that owns the transaction (DESIGN.md section 2).
+
+Services receive a session and never commit, roll back or begin: the edge (one HTTP request,
+one CLI command, one hook call) opens the session with `Database.write()`, and commits when
+the service returns or rolls back when it raises, so a change and its security-log row exist
+together or not at all. `require_write` lets a service check that it runs inside such an edge.
+
+`ReadSession` and `WriteSession` are distinct types for mypy: write services take a
+`WriteSession`, which only `Database.write()` hands out.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import NewType
+
+from sqlalchemy import Engine, inspect, text
+from sqlalchemy.engine import URL
+from sqlalchemy.orm import Session
+
+from enamel.db.engine import make_engine, normalise_url
+
+ReadSession = NewType("ReadSession", Session)
+WriteSession = NewType("WriteSession", ReadSession)
+
+_EDGE = "enamel.edge"
+
+
+class EdgeMissing(RuntimeError):
+    """A service was called with a session that no edge opened: a programming error."""
+
+
+def require_write(db: Session) -> None:
+    if db.info.get(_EDGE) != "write":
+        raise EdgeMissing("write services need a session from Database.write()")
+
+
+class Database:
+    """The engines for one database URL."""
+
+    def __init__(self, url: str | URL) -> None:
+        self.url = normalise_url(url)
+        self.write_engine: Engine = make_engine(self.url, writable=True)
+        self.read_engine: Engine = make_engine(self.url, writable=False)
+
+    @property
+    def dialect(self) -> str:
+        return self.write_engine.dialect.name
+
+    @contextmanager
+    def write(self) -> Iterator[WriteSession]:
+        """The edge: commits when the block ends normally, rolls back when it raises."""
+        with Session(self.write_engine, expire_on_commit=False, autoflush=True) as session:
+            session.info[_EDGE] = "write"
+            try:
+                yield WriteSession(ReadSession(session))
+                session.commit()
+            except BaseException:
+                session.rollback()
+                raise
+
+    @contextmanager
+    def read(self) -> Iterator[ReadSession]:
+        with Session(self.read_engine, expire_on_commit=False, autoflush=False) as session:
+            session.info[_EDGE] = "read"
+            try:
+                yield ReadSession(session)
+            finally:
+                session.rollback()
+
+    def schema_version(self) -> str | None:
+        """The Alembic revision the database is at, or None when it has no schema yet."""
+        with self.read_engine.connect() as conn:
+            if not inspect(conn).has_table("alembic_version"):
+                return None
+            row = conn.execute(text("SELECT version_num FROM alembic_version")).first()
+            return None if row is None else str(row[0])
+
+    def dispose(self) -> None:
+        self.write_engine.dispose()
+        self.read_engine.dispose()

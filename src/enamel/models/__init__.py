@@ -1,0 +1,35 @@
+"""The data model: Open Dental's tables and column names, one file per aggregate."""
+
+from enamel.models.adjustment import Adjustment
+from enamel.models.appointment import Appointment
+from enamel.models.base import Base
+from enamel.models.claimproc import ClaimProc
+from enamel.models.clinic import Clinic
+from enamel.models.definition import DefCat, Definition
+from enamel.models.operatory import Operatory
+from enamel.models.patient import Patient
+from enamel.models.payment import Payment, PaySplit
+from enamel.models.procedure import ProcedureCode, ProcedureLog
+from enamel.models.provider import Provider
+from enamel.models.securitylog import SecurityLog, SecurityLogHash
+from enamel.models.userod import Userod
+
+__all__ = [
+    "Adjustment",
+    "Appointment",
+    "Base",
+    "ClaimProc",
+    "Clinic",
+    "DefCat",
+    "Definition",
+    "Operatory",
+    "Patient",
+    "PaySplit",
+    "Payment",
+    "ProcedureCode",
+    "ProcedureLog",
+    "Provider",
+    "SecurityLog",
+    "SecurityLogHash",
+    "Userod",
+]

@@ -1,0 +1,1 @@
+"""Payments, pay splits and adjustments."""

@@ -1,0 +1,1 @@
+"""Procedure codes and procedures (procedurelog)."""

@@ -1,0 +1,1 @@
+"""Practice set-up: clinics, operatories, definitions."""
