@@ -34,7 +34,7 @@ class NotFound(DomainError):
     code = "not_found"
 
 
-class ReferenceNotFound(DomainError):
+class ReferenceNotFound(InvalidInput):
     """A referenced row (provider, operatory, patient...) does not exist or is hidden."""
 
     status = 400

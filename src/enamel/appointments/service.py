@@ -256,7 +256,16 @@ def _check_transition(apt: Appointment, before: ApptStatus, after: ApptStatus) -
 
 
 def break_appointment(db: WriteSession, actor: Actor, apt_num: int) -> Appointment:
-    """Mark a scheduled appointment Broken (missed or cancelled); it frees its slot."""
+    """Mark a scheduled appointment Broken (missed or cancelled); it frees its slot. As in
+    Open Dental, only a scheduled appointment can be broken."""
+    require_write(db)
+    apt = get_appointment(db, apt_num)
+    if apt.AptStatus not in (ApptStatus.Scheduled, ApptStatus.ASAP):
+        raise InvalidTransition(
+            f"appointment {apt_num} is {apt.AptStatus.name}; only a scheduled appointment "
+            "can be broken",
+            field="AptStatus",
+        )
     return update_appointment(db, actor, apt_num, AppointmentData(AptStatus=ApptStatus.Broken))
 
 

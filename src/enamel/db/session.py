@@ -64,10 +64,8 @@ class Database:
     def read(self) -> Iterator[ReadSession]:
         with Session(self.read_engine, expire_on_commit=False, autoflush=False) as session:
             session.info[_EDGE] = "read"
-            try:
-                yield ReadSession(session)
-            finally:
-                session.rollback()
+            # Closing ends the transaction and leaves the rows read usable (not expired).
+            yield ReadSession(session)
 
     def schema_version(self) -> str | None:
         """The Alembic revision the database is at, or None when it has no schema yet."""

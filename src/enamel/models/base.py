@@ -29,6 +29,32 @@ NAMING = {
 class Base(DeclarativeBase):
     metadata = MetaData(naming_convention=NAMING)
 
+    def __init__(self, **values: Any) -> None:
+        """A new row starts with Open Dental's empty values (0, '', `0001-01-01`) rather than
+        None, so that rules see the same values before and after the INSERT."""
+        cls = type(self)
+        for key, default in _scalar_defaults(cls).items():
+            values.setdefault(key, default)
+        for key, value in values.items():
+            if not hasattr(cls, key):
+                raise TypeError(f"{key!r} is not a column of {cls.__name__}")
+            setattr(self, key, value)
+
+
+_DEFAULTS: dict[type[Any], dict[str, Any]] = {}
+
+
+def _scalar_defaults(cls: type[Any]) -> dict[str, Any]:
+    defaults = _DEFAULTS.get(cls)
+    if defaults is None:
+        defaults = {
+            column.key: column.default.arg
+            for column in cls.__table__.columns
+            if column.default is not None and column.default.is_scalar
+        }
+        _DEFAULTS[cls] = defaults
+    return defaults
+
 
 def pk() -> MappedColumn[Any]:
     return mapped_column(Key, primary_key=True, autoincrement=True)

@@ -43,7 +43,7 @@ def default_provider(db: ReadSession) -> Provider | None:
     """The practice's default dentist: the first visible, non-hygienist provider."""
     return db.scalars(
         select(Provider)
-        .where(Provider.IsHidden.is_(False), Provider.IsSecondary.is_(False))
+        .where(Provider.IsHidden == 0, Provider.IsSecondary == 0)
         .order_by(Provider.ItemOrder, Provider.ProvNum)
         .limit(1)
     ).first()

@@ -66,7 +66,7 @@ def definition_in(db: ReadSession, category: DefCat, def_num: int, field: str) -
 def first_definition(db: ReadSession, category: DefCat) -> Definition | None:
     return db.scalars(
         select(Definition)
-        .where(Definition.Category == category, Definition.IsHidden.is_(False))
+        .where(Definition.Category == category, Definition.IsHidden == 0)
         .order_by(Definition.ItemOrder, Definition.DefNum)
         .limit(1)
     ).first()
