@@ -1,0 +1,17 @@
+"""Enamel's write-path benchmark: `python -m bench` from the repository root.
+
+What it measures, per engine (SQLite in a temporary file; PostgreSQL in `enamel_bench`, dropped
+and created fresh on every run, skipped with a note when the server cannot be reached):
+
+- "service": appointments booked through `enamel.appointments.service.create_appointment`, each
+  in its own `Database.write()` edge (one transaction and one commit per booking, as one HTTP
+  request), with an integration actor;
+- "hand-written": the same booking written with the bare driver (`sqlite3` / `psycopg`, no
+  SQLAlchemy): serialise (SQLite `BEGIN IMMEDIATE`, PostgreSQL `SELECT ... FOR UPDATE` on the
+  operatory), the overlap query and check, the appointment row, the security-log row, commit;
+- the demo load: `enamel.demo.load_demo` into a fresh database.
+
+Service and hand-written rounds alternate (the machine is small and shared) and the median rate
+of each is reported, with the ratio service / hand-written; the goal is at least 0.5. Every
+booking takes a slot of its own, so no write is refused.
+"""
