@@ -15,10 +15,10 @@ from decimal import Decimal
 from enamel import audit
 from enamel.db import ReadSession, WriteSession, clock, require_write
 from enamel.db.lookup import fetch, get_or_404
-from enamel.db.types import to_money
 from enamel.errors import InvalidInput, ReferenceNotFound
 from enamel.models import Adjustment, DefCat, Payment, PaySplit, ProcedureLog
 from enamel.models.enums import EnumPermType
+from enamel.money import money_input
 from enamel.patients.service import existing_patient, name_of
 from enamel.procedures.service import DONE
 from enamel.providers.service import active_provider
@@ -66,15 +66,6 @@ def get_payment(db: ReadSession, pay_num: int) -> Payment:
     return get_or_404(db, Payment, pay_num, "Payment")
 
 
-def _money(value: object, name: str) -> Decimal:
-    try:
-        return to_money(value)  # type: ignore[arg-type]
-    except TypeError:
-        raise InvalidInput(f"{name} must be an exact amount, not a float", field=name) from None
-    except ArithmeticError:
-        raise InvalidInput(f"{name} is not an amount", field=name) from None
-
-
 def _not_future(value: dt.date | None, name: str) -> dt.date:
     date = value or clock.today()
     if date > clock.today():
@@ -97,7 +88,7 @@ def create_payment(db: WriteSession, actor: Actor, data: PaymentData) -> Payment
     require_write(db)
     actor.require(EnumPermType.PaymentCreate)
     patient = existing_patient(db, data.PatNum)
-    amount = _money(data.PayAmt, "PayAmt")
+    amount = money_input(data.PayAmt, "PayAmt")
     pay_date = _not_future(data.PayDate, "PayDate")
     if data.PayType:
         definition_in(db, DefCat.PaymentTypes, data.PayType, "PayType")
@@ -114,7 +105,7 @@ def create_payment(db: WriteSession, actor: Actor, data: PaymentData) -> Payment
     rows: list[PaySplit] = []
     for i, split in enumerate(splits):
         where = f"splits[{i}]"
-        split_amount = _money(split.SplitAmt, f"{where}.SplitAmt")
+        split_amount = money_input(split.SplitAmt, f"{where}.SplitAmt")
         owner = existing_patient(db, split.PatNum, f"{where}.PatNum") if split.PatNum else patient
         proc = (
             _procedure_of(db, split.ProcNum, owner.PatNum, f"{where}.ProcNum")
@@ -175,7 +166,7 @@ def create_adjustment(db: WriteSession, actor: Actor, data: AdjustmentData) -> A
     require_write(db)
     actor.require(EnumPermType.AdjustmentCreate)
     patient = existing_patient(db, data.PatNum)
-    amount = _money(data.AdjAmt, "AdjAmt")
+    amount = money_input(data.AdjAmt, "AdjAmt")
     if amount == 0:
         raise InvalidInput("AdjAmt cannot be zero", field="AdjAmt")
     definition_in(db, DefCat.AdjTypes, data.AdjType, "AdjType")

@@ -20,10 +20,10 @@ from enamel import audit
 from enamel.db import ReadSession, WriteSession, clock, require_write
 from enamel.db.changes import apply_changes
 from enamel.db.lookup import fetch, get_or_404, referenced
-from enamel.db.types import to_money
 from enamel.errors import Conflict, InvalidInput, InvalidTransition, ReferenceNotFound
 from enamel.models import Appointment, ProcedureCode, ProcedureLog
 from enamel.models.enums import EnumPermType, ProcStat
+from enamel.money import money_input
 from enamel.patients.service import existing_patient, name_of
 from enamel.providers.service import active_provider
 from enamel.security import Actor
@@ -163,7 +163,7 @@ def create_procedure(db: WriteSession, actor: Actor, data: ProcedureData) -> Pro
     actor.require(permission)
     patient = existing_patient(db, data.PatNum or 0)
     if data.ProcFee is not None:
-        data.ProcFee = to_money(data.ProcFee)
+        data.ProcFee = money_input(data.ProcFee, "ProcFee")
     proc = ProcedureLog(SecUserNumEntry=actor.user_num, UnitQty=1)
     apply_changes(proc, data)
     proc.ProcStatus = status
@@ -211,7 +211,7 @@ def update_procedure(
     if new_status is ProcStat.D:
         raise InvalidInput("use delete to delete a procedure", field="ProcStatus")
     if data.ProcFee is not None:
-        data.ProcFee = to_money(data.ProcFee)
+        data.ProcFee = money_input(data.ProcFee, "ProcFee")
     completing = new_status is ProcStat.C and before is not ProcStat.C
     if completing:
         permission = EnumPermType.ProcComplCreate

@@ -1,0 +1,5 @@
+"""`python -m enamel.cli` runs the `enamel` command."""
+
+from enamel.cli import main
+
+main()
