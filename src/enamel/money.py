@@ -24,16 +24,20 @@ def money_input(value: object, field: str) -> Decimal:
         )
     if isinstance(value, bool) or not isinstance(value, Decimal | int | str):
         raise InvalidInput(f"{field} is not an amount", field=field)
+    if isinstance(value, str) and "_" in value:
+        raise InvalidInput(f"{field}: {value!r} is not an amount", field=field)
     try:
         amount = Decimal(value.strip() if isinstance(value, str) else value)
     except InvalidOperation:
         raise InvalidInput(f"{field}: {value!r} is not an amount", field=field) from None
     if not amount.is_finite():
         raise InvalidInput(f"{field} is not a finite amount", field=field)
-    if amount != amount.quantize(CENT):
-        raise InvalidInput(f"{field}: {value} has fractions of a cent", field=field)
     if abs(amount) >= LIMIT:
         raise InvalidInput(
             f"{field}: {value} is out of range (under 1,000,000,000.00)", field=field
         )
+    if amount != amount.quantize(CENT):
+        raise InvalidInput(f"{field}: {value} has fractions of a cent", field=field)
+    if amount == 0:
+        return Decimal("0.00")  # not -0.00
     return amount.quantize(CENT)

@@ -93,9 +93,8 @@ def test_treatment_planned_procedure_is_stored_and_logged_as_proc_edit(
     assert row.DateComplete == MIN_DATE
     assert row.DateEntryC == MIN_DATE
     assert row.SecUserNumEntry == 7
-    with db.read() as session:
-        [entry] = log_entries(session, FKey=proc_num, PatNum=pat)
-    assert entry.PermType is EnumPermType.ProcEdit
+    [entry] = procedure_logs(db, proc_num, EnumPermType.ProcEdit)
+    assert procedure_logs(db, proc_num, EnumPermType.ProcComplCreate) == []
     assert entry.PatNum == pat
     assert entry.FKey == proc_num
     assert entry.UserNum == 7
@@ -172,9 +171,7 @@ def test_procedure_cannot_be_created_deleted_or_inactive(
     assert count(db, ProcedureLog) == 0
 
 
-def test_procedure_status_outside_open_dental_is_refused(
-    db: Database, practice: Practice
-) -> None:
+def test_procedure_status_outside_open_dental_is_refused(db: Database, practice: Practice) -> None:
     pat = make_patient(db)
     with pytest.raises(InvalidInput) as caught:
         make_procedure(db, practice, pat, ProcStatus=42)
@@ -266,9 +263,7 @@ def test_attaching_to_another_patients_appointment_is_refused(
     assert count(db, ProcedureLog) == 0
 
 
-def test_attaching_to_an_unknown_appointment_is_refused(
-    db: Database, practice: Practice
-) -> None:
+def test_attaching_to_an_unknown_appointment_is_refused(db: Database, practice: Practice) -> None:
     pat = make_patient(db)
     with pytest.raises(ReferenceNotFound) as caught:
         make_procedure(db, practice, pat, AptNum=31337)
@@ -313,9 +308,7 @@ def test_unit_quantity_below_one_is_refused(db: Database, practice: Practice) ->
     assert count(db, ProcedureLog) == 0
 
 
-@pytest.mark.parametrize(
-    "fee", ["130.10", "0.10", "0.00", "1234.56", "999999.99", "89.5", "75"]
-)
+@pytest.mark.parametrize("fee", ["130.10", "0.10", "0.00", "1234.56", "999999.99", "89.5", "75"])
 def test_fee_is_an_exact_decimal_after_a_round_trip(
     db: Database, practice: Practice, fee: str
 ) -> None:
@@ -346,29 +339,67 @@ def test_fee_given_as_a_string_is_stored_exactly(db: Database, practice: Practic
     assert stored(db, proc_num).ProcFee == Decimal("130.10")
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: procedures/service.py:156 (and :218) call to_money() unguarded, so a float "
-    "ProcFee raises a bare TypeError (an HTTP 500), not InvalidInput(field='ProcFee') as "
-    "payments do through _money()",
+@pytest.mark.parametrize(
+    ("fee", "why"),
+    [
+        (130.1, "float"),
+        ("abc", "not an amount"),
+        (Decimal("NaN"), "finite"),
+        (Decimal("Infinity"), "finite"),
+        (Decimal("130.105"), "fractions of a cent"),
+        (Decimal("0.001"), "fractions of a cent"),
+        (True, "not an amount"),
+    ],
 )
-def test_float_fee_is_refused_as_invalid_input(db: Database, practice: Practice) -> None:
+def test_fee_that_is_not_an_exact_amount_is_refused(
+    db: Database, practice: Practice, fee: object, why: str
+) -> None:
+    pat = make_patient(db)
+    logs_before = count(db, SecurityLog)
+    with pytest.raises(InvalidInput) as caught:
+        make_procedure(db, practice, pat, ProcFee=fee)
+    assert caught.value.field == "ProcFee"
+    assert caught.value.status == 400
+    assert why in caught.value.message
+    assert count(db, ProcedureLog) == 0
+    assert count(db, SecurityLog) == logs_before
+
+
+def test_editing_the_fee_to_a_float_is_refused_and_the_fee_stays(
+    db: Database, practice: Practice
+) -> None:
+    pat = make_patient(db)
+    proc_num = make_procedure(db, practice, pat, ProcFee=Decimal("45.00"))
+    data = ProcedureData(ProcFee=45.5)  # type: ignore[arg-type]
+    with pytest.raises(InvalidInput) as caught, db.write() as session:
+        update_procedure(session, ACTOR, proc_num, data)
+    assert caught.value.field == "ProcFee"
+    assert stored(db, proc_num).ProcFee == Decimal("45.00")
+
+
+def test_largest_fee_is_exact_after_a_round_trip(db: Database, practice: Practice) -> None:
+    pat = make_patient(db)
+    proc_num = make_procedure(db, practice, pat, ProcFee=Decimal("999999999.99"))
+    assert stored(db, proc_num).ProcFee == Decimal("999999999.99")
+
+
+@pytest.mark.parametrize("fee", ["1000000000.00", "99999999999999.99", "-1000000000"])
+def test_fee_of_a_billion_or_more_is_refused(db: Database, practice: Practice, fee: str) -> None:
     pat = make_patient(db)
     with pytest.raises(InvalidInput) as caught:
-        make_procedure(db, practice, pat, ProcFee=130.1)
+        make_procedure(db, practice, pat, ProcFee=Decimal(fee))
     assert caught.value.field == "ProcFee"
+    assert "out of range" in caught.value.message
     assert count(db, ProcedureLog) == 0
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="bug: to_money() (db/types.py:33) quantizes, so a fee with fractions of a cent "
-    "(Decimal('130.105')) is silently rounded to 130.10 instead of being refused",
-)
-def test_fee_with_fractions_of_a_cent_is_refused(db: Database, practice: Practice) -> None:
+@pytest.mark.parametrize("fee", [Decimal("1e26"), "1e40"])
+def test_absurdly_large_fee_is_refused_as_invalid_input(
+    db: Database, practice: Practice, fee: object
+) -> None:
     pat = make_patient(db)
     with pytest.raises(InvalidInput) as caught:
-        make_procedure(db, practice, pat, ProcFee=Decimal("130.105"))
+        make_procedure(db, practice, pat, ProcFee=fee)
     assert caught.value.field == "ProcFee"
 
 
@@ -604,9 +635,7 @@ def test_deleting_twice_logs_once(db: Database, practice: Practice) -> None:
     assert len(procedure_logs(db, proc_num, EnumPermType.ProcDelete)) == 1
 
 
-def test_deleted_procedure_cannot_be_edited_or_completed(
-    db: Database, practice: Practice
-) -> None:
+def test_deleted_procedure_cannot_be_edited_or_completed(db: Database, practice: Practice) -> None:
     pat = make_patient(db)
     proc_num = make_procedure(db, practice, pat)
     with db.write() as session:
