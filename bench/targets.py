@@ -75,7 +75,7 @@ def recreate_postgres_database(u: URL) -> None:
             conn.execute(sql.SQL("CREATE DATABASE {}").format(sql.Identifier(name)))
     except psycopg.OperationalError as e:
         reason = str(e).strip().splitlines()[0] if str(e).strip() else type(e).__name__
-        raise Unreachable(f"{u.host}:{u.port or 5432}: {reason}") from e
+        raise Unreachable(reason) from e
 
 
 def postgres_server_version(conninfo: str) -> str:

@@ -1,0 +1,290 @@
+"""`python -m bench [--engines sqlite,postgresql] [--writes N] [--demo-patients N]
+[--demo-engines sqlite] [--json PATH]`: see the package's docstring."""
+
+from __future__ import annotations
+
+import argparse
+import datetime as dt
+import gc
+import os
+import platform
+import sqlite3
+import sys
+import time
+from collections.abc import Sequence
+from dataclasses import dataclass
+from pathlib import Path
+
+import psycopg
+import sqlalchemy
+from sqlalchemy import func, select
+
+from bench.practice import Booking, SlotPlan, integration_actor, make_practice
+from bench.report import GOAL, LABELS, DemoRun, Report, WriteResult
+from bench.targets import (
+    ENGINES,
+    POSTGRES_URL,
+    Target,
+    Unreachable,
+    check_bench_url,
+    fresh_target,
+    postgres_server_version,
+)
+from bench.writers import PostgresWriter, ServiceWriter, SqliteWriter, Writer
+from enamel.appointments.service import get_appointment
+from enamel.demo.loader import load_demo
+from enamel.models import Appointment, SecurityLog
+from enamel.models.enums import EnumPermType
+
+OPERATORIES = 4
+PATIENTS = 200
+WARMUP = 100
+"""Writes of each kind before the measured rounds (statement caches, prepared statements)."""
+
+
+@dataclass(frozen=True)
+class Options:
+    engines: tuple[str, ...]
+    writes: int
+    rounds: int
+    demo_patients: int
+    demo_engines: tuple[str, ...]
+    json: Path | None
+    postgres_url: str
+
+
+def _engines(value: str) -> tuple[str, ...]:
+    names = tuple(n.strip() for n in value.split(",") if n.strip())
+    unknown = [n for n in names if n not in ENGINES]
+    if unknown:
+        raise argparse.ArgumentTypeError(
+            f"unknown engine {', '.join(unknown)}; choose from {', '.join(ENGINES)}"
+        )
+    return names
+
+
+def _positive(value: str) -> int:
+    n = int(value)
+    if n < 1:
+        raise argparse.ArgumentTypeError("must be at least 1")
+    return n
+
+
+def parse_args(argv: Sequence[str] | None = None) -> Options:
+    parser = argparse.ArgumentParser(
+        prog="python -m bench",
+        description="Enamel's write path against hand-written SQL, and the demo load time.",
+    )
+    parser.add_argument(
+        "--engines",
+        type=_engines,
+        default=ENGINES,
+        help="engines for the write benchmark, comma-separated (default: sqlite,postgresql; "
+        "'' for none)",
+    )
+    parser.add_argument(
+        "--writes", type=_positive, default=2000, help="bookings per round (default: 2000)"
+    )
+    parser.add_argument(
+        "--rounds", type=_positive, default=3, help="rounds of each kind (default: 3)"
+    )
+    parser.add_argument(
+        "--demo-patients",
+        type=int,
+        default=1000,
+        help="patients of the demo load (default: 1000; 0 skips the demo load)",
+    )
+    parser.add_argument(
+        "--demo-engines",
+        type=_engines,
+        default=("sqlite",),
+        help="engines for the demo load, comma-separated (default: sqlite)",
+    )
+    parser.add_argument("--json", type=Path, default=None, help="also write the results here")
+    parser.add_argument(
+        "--postgres-url",
+        default=os.environ.get("ENAMEL_BENCH_POSTGRES_URL", POSTGRES_URL),
+        help="the PostgreSQL database to drop, create and use; its name must contain 'bench' "
+        f"(default: $ENAMEL_BENCH_POSTGRES_URL or {POSTGRES_URL})",
+    )
+    ns = parser.parse_args(argv)
+    if "postgresql" in (*ns.engines, *ns.demo_engines):
+        try:
+            check_bench_url(ns.postgres_url)
+        except ValueError as e:
+            parser.error(str(e))
+    return Options(
+        engines=ns.engines,
+        writes=ns.writes,
+        rounds=ns.rounds,
+        demo_patients=ns.demo_patients,
+        demo_engines=ns.demo_engines if ns.demo_patients > 0 else (),
+        json=ns.json,
+        postgres_url=ns.postgres_url,
+    )
+
+
+def say(message: str) -> None:
+    print(message, flush=True)
+
+
+def timed_rate(writer: Writer, bookings: list[Booking]) -> tuple[float, float]:
+    """Writes per second, and the seconds taken."""
+    gc.collect()
+    started = time.perf_counter()
+    for booking in bookings:
+        writer.write(booking)
+    seconds = time.perf_counter() - started
+    return len(bookings) / seconds, seconds
+
+
+def hand_writer(target: Target, plan: SlotPlan) -> Writer:
+    actor = integration_actor()
+    if target.sqlite_path is not None:
+        return SqliteWriter(target.sqlite_path, plan.practice, actor)
+    return PostgresWriter(target.conninfo, plan.practice, actor)
+
+
+def check_rows(target: Target, expected: int, sample: Booking) -> None:
+    """Every booking is there with its security-log row, and a hand-written row reads back
+    through Enamel like the service's own."""
+    with target.db.read() as session:
+        appointments = session.scalar(select(func.count()).select_from(Appointment)) or 0
+        logged = (
+            session.scalar(
+                select(func.count())
+                .select_from(SecurityLog)
+                .where(SecurityLog.PermType == EnumPermType.AppointmentCreate)
+            )
+            or 0
+        )
+        apt_num = session.scalar(
+            select(Appointment.AptNum).where(
+                Appointment.Op == sample.op, Appointment.AptDateTime == sample.start
+            )
+        )
+        if apt_num is None:
+            raise AssertionError(f"the hand-written booking {sample} cannot be found by Enamel")
+        apt = get_appointment(session, apt_num)
+        if (apt.PatNum, apt.Op, apt.AptDateTime) != (sample.pat_num, sample.op, sample.start):
+            raise AssertionError(f"appointment {apt_num} reads back as {apt}")
+    if appointments != expected or logged != expected:
+        raise AssertionError(
+            f"expected {expected} appointments and log rows, found {appointments} and {logged}"
+        )
+
+
+def run_writes(target: Target, options: Options) -> WriteResult:
+    label = LABELS[target.engine]
+    practice = make_practice(target.db, operatories=OPERATORIES, patients=PATIENTS)
+    plan = SlotPlan(practice, dt.date.today() + dt.timedelta(days=7))
+    service: Writer = ServiceWriter(target.db, integration_actor())
+    hand = hand_writer(target, plan)
+    writers = {"service": service, "hand-written": hand}
+    result = WriteResult(target.engine, options.writes)
+    total = 0
+    sample: Booking | None = None
+    try:
+        warmup = min(WARMUP, options.writes)
+        for name, writer in writers.items():
+            timed_rate(writer, plan.batch(warmup, f"warmup-{name}"))
+            total += warmup
+        for r in range(options.rounds):
+            order = ("service", "hand-written") if r % 2 == 0 else ("hand-written", "service")
+            for name in order:
+                bookings = plan.batch(options.writes, f"{name}-{r + 1}")
+                rate, seconds = timed_rate(writers[name], bookings)
+                total += len(bookings)
+                if name == "service":
+                    result.service_rates.append(rate)
+                else:
+                    result.handwritten_rates.append(rate)
+                    sample = bookings[-1]
+                say(
+                    f"  {label:<10} round {r + 1}/{options.rounds}  {name:<12} "
+                    f"{len(bookings):>6} writes in {seconds:6.2f} s  {rate:8.0f} writes/s"
+                )
+    finally:
+        for writer in writers.values():
+            writer.close()
+    if sample is not None:
+        check_rows(target, total, sample)
+    verdict = "meets" if result.ratio >= GOAL else "MISSES"
+    say(
+        f"  {label}: service {result.service:,.0f} writes/s, hand-written "
+        f"{result.handwritten:,.0f} writes/s, ratio {result.ratio:.2f} ({verdict} the goal "
+        f"of {GOAL})"
+    )
+    return result
+
+
+def run_demo(engine: str, options: Options) -> DemoRun:
+    with fresh_target(engine, options.postgres_url) as target:
+        started = time.perf_counter()
+        demo = load_demo(target.db, patients=options.demo_patients)
+        seconds = time.perf_counter() - started
+    run = DemoRun(
+        engine=engine,
+        seconds=round(seconds, 2),
+        patients=demo.patients,
+        appointments=demo.appointments,
+        procedures=demo.procedures,
+        payments=demo.payments,
+        adjustments=demo.adjustments,
+    )
+    say(
+        f"  {LABELS[engine]}: demo of {run.patients:,} patients loaded in {run.seconds:.1f} s "
+        f"({run.appointments:,} appointments, {run.procedures:,} procedures, "
+        f"{run.payments:,} payments, {run.adjustments:,} adjustments)"
+    )
+    return run
+
+
+def environment(report: Report, options: Options) -> None:
+    report.environment = {
+        "date": dt.datetime.now().isoformat(timespec="seconds"),
+        "python": platform.python_version(),
+        "platform": platform.platform(),
+        "cpus": str(os.cpu_count()),
+        "sqlalchemy": sqlalchemy.__version__,
+        "sqlite": sqlite3.sqlite_version,
+        "psycopg": psycopg.__version__,
+        "writes_per_round": str(options.writes),
+        "rounds": str(options.rounds),
+        "warmup_writes": str(min(WARMUP, options.writes)),
+        "operatories": str(OPERATORIES),
+        "patients": str(PATIENTS),
+    }
+
+
+def main(argv: Sequence[str] | None = None) -> int:
+    options = parse_args(argv)
+    report = Report()
+    environment(report, options)
+    for engine in options.engines:
+        say(f"{LABELS[engine]}: write benchmark")
+        try:
+            with fresh_target(engine, options.postgres_url) as target:
+                if target.conninfo:
+                    report.environment["postgresql"] = postgres_server_version(target.conninfo)
+                report.writes.append(run_writes(target, options))
+        except Unreachable as e:
+            report.skipped[LABELS[engine]] = f"server unreachable: {e}"
+            say(f"  skipped {LABELS[engine]}: the server cannot be reached ({e})")
+    for engine in options.demo_engines:
+        say(f"{LABELS[engine]}: demo load, {options.demo_patients:,} patients")
+        try:
+            report.demos.append(run_demo(engine, options))
+        except Unreachable as e:
+            report.skipped[f"demo load on {LABELS[engine]}"] = f"server unreachable: {e}"
+            say(f"  skipped the demo load on {LABELS[engine]}: the server cannot be reached ({e})")
+    say("")
+    say(report.markdown())
+    if options.json is not None:
+        report.write_json(options.json)
+        say(f"\nResults written to {options.json}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,114 @@
+"""Results: the Markdown table for the README and the JSON file."""
+
+from __future__ import annotations
+
+import dataclasses
+import json
+import statistics
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+LABELS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+GOAL = 0.5
+"""Service writes per second over hand-written writes per second, at least."""
+
+
+@dataclass
+class WriteResult:
+    engine: str
+    writes_per_round: int
+    service_rates: list[float] = field(default_factory=list)
+    handwritten_rates: list[float] = field(default_factory=list)
+
+    @property
+    def service(self) -> float:
+        return statistics.median(self.service_rates)
+
+    @property
+    def handwritten(self) -> float:
+        return statistics.median(self.handwritten_rates)
+
+    @property
+    def ratio(self) -> float:
+        return self.service / self.handwritten
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            **dataclasses.asdict(self),
+            "service_writes_per_second": round(self.service, 1),
+            "handwritten_writes_per_second": round(self.handwritten, 1),
+            "ratio": round(self.ratio, 3),
+            "goal": GOAL,
+            "meets_goal": self.ratio >= GOAL,
+        }
+
+
+@dataclass
+class DemoRun:
+    engine: str
+    seconds: float
+    patients: int
+    appointments: int
+    procedures: int
+    payments: int
+    adjustments: int
+
+
+@dataclass
+class Report:
+    writes: list[WriteResult] = field(default_factory=list)
+    demos: list[DemoRun] = field(default_factory=list)
+    skipped: dict[str, str] = field(default_factory=dict)
+    """Engine (or "demo postgresql") -> why it was not measured."""
+    environment: dict[str, str] = field(default_factory=dict)
+
+    def markdown(self) -> str:
+        lines: list[str] = []
+        if self.writes:
+            per_round = self.writes[0].writes_per_round
+            rounds = len(self.writes[0].service_rates)
+            lines += [
+                f"Booking an appointment, one transaction per write ({per_round:,} writes a "
+                f"round, median of {rounds} round{'s' if rounds != 1 else ''}):",
+                "",
+                "| Engine | Service writes/s | Hand-written SQL writes/s "
+                f"| Ratio (goal ≥ {GOAL}) |",
+                "|---|---:|---:|---:|",
+            ]
+            for w in self.writes:
+                lines.append(
+                    f"| {LABELS.get(w.engine, w.engine)} | {w.service:,.0f} "
+                    f"| {w.handwritten:,.0f} | {w.ratio:.2f} |"
+                )
+        if self.demos:
+            if lines:
+                lines.append("")
+            lines += [
+                "Demo load (`load_demo`, through the services, one transaction per family):",
+                "",
+                "| Engine | Seconds | Patients | Appointments | Procedures | Payments "
+                "| Adjustments |",
+                "|---|---:|---:|---:|---:|---:|---:|",
+            ]
+            for d in self.demos:
+                lines.append(
+                    f"| {LABELS.get(d.engine, d.engine)} | {d.seconds:.1f} | {d.patients:,} "
+                    f"| {d.appointments:,} | {d.procedures:,} | {d.payments:,} "
+                    f"| {d.adjustments:,} |"
+                )
+        for what, reason in self.skipped.items():
+            lines.append("")
+            lines.append(f"Not measured: {what} ({reason}).")
+        return "\n".join(lines)
+
+    def write_json(self, path: Path) -> None:
+        data = {
+            "environment": self.environment,
+            "writes": [w.as_dict() for w in self.writes],
+            "demo": [dataclasses.asdict(d) for d in self.demos],
+            "skipped": self.skipped,
+            "markdown": self.markdown(),
+        }
+        path.parent.mkdir(parents=True, exist_ok=True)
+        path.write_text(json.dumps(data, indent=2) + "\n", encoding="utf-8")
