@@ -54,7 +54,8 @@ def lock_operatory(db: WriteSession, op_num: int) -> None:
     SQLite has a single writer and Enamel begins its write transactions IMMEDIATE, so the
     whole transaction is already serialised there.
     """
-    db.execute(_LOCK, {"op": op_num}).first()
+    if db.get_bind().dialect.name != "sqlite":
+        db.execute(_LOCK, {"op": op_num}).first()
 
 
 def overlapping(db: ReadSession, slot: Slot, exclude_apt: int = 0) -> int | None:

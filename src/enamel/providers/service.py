@@ -39,14 +39,17 @@ def active_provider(db: ReadSession, prov_num: int, field: str) -> Provider:
     return referenced(db, Provider, prov_num, field, "provider")
 
 
+_DEFAULT_PROVIDER = (
+    select(Provider)
+    .where(Provider.IsHidden == 0, Provider.IsSecondary == 0)
+    .order_by(Provider.ItemOrder, Provider.ProvNum)
+    .limit(1)
+)
+
+
 def default_provider(db: ReadSession) -> Provider | None:
     """The practice's default dentist: the first visible, non-hygienist provider."""
-    return db.scalars(
-        select(Provider)
-        .where(Provider.IsHidden == 0, Provider.IsSecondary == 0)
-        .order_by(Provider.ItemOrder, Provider.ProvNum)
-        .limit(1)
-    ).first()
+    return db.scalars(_DEFAULT_PROVIDER).first()
 
 
 def _check(row: Provider) -> None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from sqlalchemy import func, select
+from sqlalchemy import bindparam, func, select
 
 from enamel import audit
 from enamel.db import ReadSession, WriteSession, require_write
@@ -63,13 +63,17 @@ def definition_in(db: ReadSession, category: DefCat, def_num: int, field: str) -
     return row
 
 
+_FIRST_DEFINITION = (
+    select(Definition)
+    .where(Definition.Category == bindparam("category"), Definition.IsHidden == 0)
+    .order_by(Definition.ItemOrder, Definition.DefNum)
+    .limit(1)
+)
+
+
 def first_definition(db: ReadSession, category: DefCat) -> Definition | None:
-    return db.scalars(
-        select(Definition)
-        .where(Definition.Category == category, Definition.IsHidden == 0)
-        .order_by(Definition.ItemOrder, Definition.DefNum)
-        .limit(1)
-    ).first()
+    """The default of a list: its first visible definition (e.g. "Unconfirmed")."""
+    return db.scalars(_FIRST_DEFINITION, {"category": int(category)}).first()
 
 
 def create_clinic(db: WriteSession, actor: Actor, data: ClinicData) -> Clinic:
