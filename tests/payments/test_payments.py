@@ -1,94 +1,31 @@
-"""Payments and adjustments: exact money, splits that add up, and the security log."""
+"""Payments: exact money, splits that add up, and the security log."""
 
 from __future__ import annotations
 
 import datetime as dt
 from decimal import Decimal
-from typing import Any
 
 import pytest
-from sqlalchemy import func, select
 
 from enamel.db import Database
 from enamel.errors import InvalidInput, PermissionDenied, ReferenceNotFound
-from enamel.models import Adjustment, Payment, PaySplit, SecurityLog
+from enamel.models import Payment, SecurityLog
 from enamel.models.enums import EnumPermType, LogSources, ProcStat
 from enamel.payments.service import (
-    AdjustmentData,
     PaymentData,
     SplitData,
-    create_adjustment,
-    create_payment,
 )
-from enamel.procedures.service import ProcedureData, create_procedure
-from enamel.security import Actor
-from tests.factories import ACTOR, Practice, count, integration_actor, log_entries, make_patient
-
-TODAY = dt.date.today
-D = Decimal
-
-
-def make_procedure(
-    db: Database,
-    practice: Practice,
-    pat_num: int,
-    status: ProcStat = ProcStat.C,
-    fee: str = "80.00",
-    **fields: Any,
-) -> int:
-    data = ProcedureData(
-        PatNum=pat_num,
-        CodeNum=practice.codes["D1110"],
-        ProcStatus=status,
-        ProcFee=D(fee),
-        **fields,
-    )
-    with db.write() as session:
-        return create_procedure(session, ACTOR, data).ProcNum
-
-
-def pay(db: Database, data: PaymentData, actor: Actor = ACTOR) -> int:
-    with db.write() as session:
-        return create_payment(session, actor, data).PayNum
-
-
-def adjust(db: Database, data: AdjustmentData, actor: Actor = ACTOR) -> int:
-    with db.write() as session:
-        return create_adjustment(session, actor, data).AdjNum
-
-
-def payment(db: Database, pay_num: int) -> Payment:
-    with db.read() as session:
-        row = session.get(Payment, pay_num)
-        assert row is not None
-        return row
-
-
-def splits_of(db: Database, pay_num: int) -> list[PaySplit]:
-    with db.read() as session:
-        return list(
-            session.scalars(
-                select(PaySplit).where(PaySplit.PayNum == pay_num).order_by(PaySplit.SplitNum)
-            )
-        )
-
-
-def split_total(db: Database, pay_num: int) -> Decimal:
-    """The splits' sum as the database computes it."""
-    with db.read() as session:
-        total = session.scalar(
-            select(func.sum(PaySplit.SplitAmt)).where(PaySplit.PayNum == pay_num)
-        )
-    return D(str(total)).quantize(D("0.01"))
-
-
-def assert_nothing_written(db: Database, logs_before: int) -> None:
-    assert count(db, Payment) == 0
-    assert count(db, PaySplit) == 0
-    assert count(db, SecurityLog) == logs_before
-
-
-# Splits
+from tests.factories import Practice, count, integration_actor, log_entries, make_patient
+from tests.payments.helpers import (
+    TODAY,
+    D,
+    assert_nothing_written,
+    make_procedure,
+    pay,
+    payment,
+    split_total,
+    splits_of,
+)
 
 
 @pytest.mark.parametrize(
@@ -571,149 +508,3 @@ def test_payment_by_enamel_itself_is_not_logged_as_api(db: Database, practice: P
 
 
 # Adjustments
-
-
-def test_adjustment_is_stored_exactly_and_logged(db: Database, practice: Practice) -> None:
-    pat = make_patient(db, PriProv=practice.dentist2)
-    discount = practice.defs["AdjTypes"][0]
-    adj_num = adjust(
-        db,
-        AdjustmentData(PatNum=pat, AdjAmt=D("-12.35"), AdjType=discount, AdjNote="Courtesy"),
-        integration_actor(),
-    )
-    with db.read() as session:
-        row = session.get(Adjustment, adj_num)
-        assert row is not None
-        [entry] = log_entries(session, PermType=EnumPermType.AdjustmentCreate)
-    assert row.AdjAmt == D("-12.35")
-    assert row.AdjType == discount
-    assert row.AdjDate == TODAY()
-    assert row.ProcDate == TODAY()
-    assert row.ProvNum == practice.dentist2
-    assert row.AdjNote == "Courtesy"
-    assert entry.PatNum == pat
-    assert entry.FKey == adj_num
-    assert entry.LogSource is LogSources.API
-    assert "-12.35" in entry.LogText
-    assert "jdoe" in entry.LogText
-
-
-def test_adjustment_of_zero_is_refused(db: Database, practice: Practice) -> None:
-    pat = make_patient(db)
-    logs_before = count(db, SecurityLog)
-    with pytest.raises(InvalidInput) as caught:
-        adjust(
-            db,
-            AdjustmentData(PatNum=pat, AdjAmt=D("0.00"), AdjType=practice.defs["AdjTypes"][0]),
-        )
-    assert caught.value.field == "AdjAmt"
-    assert caught.value.status == 400
-    assert count(db, Adjustment) == 0
-    assert count(db, SecurityLog) == logs_before
-
-
-def test_adjustment_type_of_another_category_is_refused(db: Database, practice: Practice) -> None:
-    pat = make_patient(db)
-    logs_before = count(db, SecurityLog)
-    with pytest.raises(InvalidInput) as caught:
-        adjust(
-            db,
-            AdjustmentData(PatNum=pat, AdjAmt=D("5.00"), AdjType=practice.defs["PaymentTypes"][0]),
-        )
-    assert caught.value.field == "AdjType"
-    assert count(db, Adjustment) == 0
-    assert count(db, SecurityLog) == logs_before
-
-
-def test_float_adjustment_is_refused(db: Database, practice: Practice) -> None:
-    pat = make_patient(db)
-    with pytest.raises(InvalidInput) as caught:
-        adjust(
-            db,
-            AdjustmentData(
-                PatNum=pat,
-                AdjAmt=-1.5,  # type: ignore[arg-type]
-                AdjType=practice.defs["AdjTypes"][0],
-            ),
-        )
-    assert caught.value.field == "AdjAmt"
-    assert count(db, Adjustment) == 0
-
-
-def test_adjustment_dated_in_the_future_is_refused(db: Database, practice: Practice) -> None:
-    pat = make_patient(db)
-    with pytest.raises(InvalidInput) as caught:
-        adjust(
-            db,
-            AdjustmentData(
-                PatNum=pat,
-                AdjAmt=D("5.00"),
-                AdjType=practice.defs["AdjTypes"][0],
-                AdjDate=TODAY() + dt.timedelta(days=1),
-            ),
-        )
-    assert caught.value.field == "AdjDate"
-    assert count(db, Adjustment) == 0
-
-
-def test_adjustment_on_a_completed_procedure_takes_its_provider_and_date(
-    db: Database, practice: Practice
-) -> None:
-    pat = make_patient(db)
-    done_on = TODAY() - dt.timedelta(days=10)
-    proc = make_procedure(db, practice, pat, ProvNum=practice.hygienist, ProcDate=done_on)
-    adj_num = adjust(
-        db,
-        AdjustmentData(
-            PatNum=pat, AdjAmt=D("-8.00"), AdjType=practice.defs["AdjTypes"][0], ProcNum=proc
-        ),
-    )
-    with db.read() as session:
-        row = session.get(Adjustment, adj_num)
-        assert row is not None
-    assert (row.ProcNum, row.ProvNum, row.ProcDate) == (proc, practice.hygienist, done_on)
-
-
-def test_adjustment_on_a_planned_procedure_is_refused(db: Database, practice: Practice) -> None:
-    pat = make_patient(db)
-    proc = make_procedure(db, practice, pat, status=ProcStat.TP)
-    with pytest.raises(InvalidInput) as caught:
-        adjust(
-            db,
-            AdjustmentData(
-                PatNum=pat, AdjAmt=D("-8.00"), AdjType=practice.defs["AdjTypes"][0], ProcNum=proc
-            ),
-        )
-    assert caught.value.field == "ProcNum"
-    assert count(db, Adjustment) == 0
-
-
-def test_adjustment_with_a_hidden_provider_is_refused(db: Database, practice: Practice) -> None:
-    pat = make_patient(db)
-    with pytest.raises(ReferenceNotFound) as caught:
-        adjust(
-            db,
-            AdjustmentData(
-                PatNum=pat,
-                AdjAmt=D("5.00"),
-                AdjType=practice.defs["AdjTypes"][0],
-                ProvNum=practice.hidden_provider,
-            ),
-        )
-    assert caught.value.field == "ProvNum"
-    assert count(db, Adjustment) == 0
-
-
-def test_actor_without_adjustment_create_is_denied(db: Database, practice: Practice) -> None:
-    pat = make_patient(db)
-    logs_before = count(db, SecurityLog)
-    actor = integration_actor(permissions=frozenset({EnumPermType.PaymentCreate}))
-    with pytest.raises(PermissionDenied) as caught:
-        adjust(
-            db,
-            AdjustmentData(PatNum=pat, AdjAmt=D("5.00"), AdjType=practice.defs["AdjTypes"][0]),
-            actor,
-        )
-    assert caught.value.status == 403
-    assert count(db, Adjustment) == 0
-    assert count(db, SecurityLog) == logs_before
