@@ -264,7 +264,7 @@ def test_an_appointment_may_not_run_past_midnight(db: Database, practice: Practi
 
 def test_new_appointment_status_must_be_a_creatable_one(db: Database, practice: Practice) -> None:
     pat = make_patient(db)
-    for status, error in ((ApptStatus.Complete, InvalidInput), (42, InvalidInput)):
+    for status, error in ((ApptStatus.Broken, InvalidInput), (42, InvalidInput)):
         with pytest.raises(error) as caught:
             make_appointment(db, pat, practice.op, days_from_today(2), AptStatus=status)
         assert caught.value.field == "AptStatus"
@@ -282,3 +282,43 @@ def test_defaults_come_from_the_operatory_and_patient(db: Database, practice: Pr
         assert a.Confirmed == practice.defs["ApptConfirmed"][0]
         assert b.ProvNum == practice.dentist2  # the patient's primary provider
         assert b.ProvHyg == practice.hygienist
+
+
+def test_a_completed_appointment_may_be_recorded_but_not_in_the_future(
+    db: Database, practice: Practice
+) -> None:
+    pat = make_patient(db)
+    done = make_appointment(
+        db, pat, practice.op, days_from_today(-3), AptStatus=ApptStatus.Complete
+    )
+    with pytest.raises(InvalidInput) as caught:
+        make_appointment(db, pat, practice.op, days_from_today(1), AptStatus=ApptStatus.Complete)
+    assert caught.value.field == "AptDateTime"
+    with db.read() as session:
+        assert session.get(Appointment, done).AptStatus is ApptStatus.Complete  # type: ignore[union-attr]
+    # A completed appointment holds its time like a scheduled one.
+    with pytest.raises(SlotTaken):
+        make_appointment(db, pat, practice.op, days_from_today(-3))
+
+
+def test_moving_a_broken_appointment_schedules_it_again(db: Database, practice: Practice) -> None:
+    pat = make_patient(db)
+    start = days_from_today(3, 9)
+    apt = make_appointment(db, pat, practice.op, start)
+    with db.write() as session:
+        break_appointment(session, ACTOR, apt)
+    other = make_appointment(db, pat, practice.op, start)  # the freed slot is taken
+    with pytest.raises(SlotTaken), db.write() as session:
+        update_appointment(
+            session, ACTOR, apt, AppointmentData(AptDateTime=start + dt.timedelta(minutes=5))
+        )
+    with db.write() as session:
+        moved = update_appointment(
+            session, ACTOR, apt, AppointmentData(AptDateTime=start + dt.timedelta(hours=2))
+        )
+        assert moved.AptStatus is ApptStatus.Scheduled
+    assert other != apt
+    with db.read() as session:
+        entries = log_entries(session, PermType=EnumPermType.AppointmentMove, FKey=apt)
+    assert len(entries) == 1
+    assert "Broken -> Scheduled" in entries[0].LogText

@@ -7,8 +7,9 @@ Rules (the same for every caller):
   appointment in the same operatory: 409, also when many requests race for one slot (the
   operatory is locked for the rest of the transaction before the check);
 - status changes follow Open Dental: a completed appointment cannot be moved, and editing it
-  needs AppointmentCompleteEdit; breaking sets Broken; completing a future appointment is
-  refused.
+  needs AppointmentCompleteEdit; only a scheduled appointment can be broken (it becomes Broken
+  and frees its slot); moving a broken appointment schedules it again; completing a future
+  appointment is refused.
 """
 
 from __future__ import annotations
@@ -34,8 +35,16 @@ DEFAULT_PATTERN = "/XX/"
 """Twenty minutes, used when a caller gives no pattern."""
 
 CREATABLE = frozenset(
-    {ApptStatus.Scheduled, ApptStatus.UnschedList, ApptStatus.Planned, ApptStatus.PtNote}
+    {
+        ApptStatus.Scheduled,
+        ApptStatus.Complete,
+        ApptStatus.UnschedList,
+        ApptStatus.Planned,
+        ApptStatus.PtNote,
+        ApptStatus.PtNoteCompleted,
+    }
 )
+"""The statuses Open Dental's API accepts on POST /appointments."""
 
 TRANSITIONS: dict[ApptStatus, frozenset[ApptStatus]] = {
     ApptStatus.Scheduled: frozenset(
@@ -175,6 +184,10 @@ def create_appointment(db: WriteSession, actor: Actor, data: AppointmentData) ->
     apply_changes(apt, data)
     apt.AptStatus = status
     _check(db, apt, patient)
+    if status is ApptStatus.Complete and apt.AptDateTime.date() > clock.today():
+        raise InvalidInput(
+            "a completed appointment cannot be dated after today", field="AptDateTime"
+        )
     if not apt.Confirmed:
         unconfirmed = first_definition(db, DefCat.ApptConfirmed)
         apt.Confirmed = unconfirmed.DefNum if unconfirmed else 0
@@ -213,8 +226,10 @@ def update_appointment(
     changed = apply_changes(apt, data)
     if not changed:
         return apt
-    new_status = apt.AptStatus
     moved = (apt.Op, apt.AptDateTime) != before_slot
+    if moved and before_status is ApptStatus.Broken and data.AptStatus is None:
+        apt.AptStatus = ApptStatus.Scheduled  # as in Open Dental: moving reschedules it
+    new_status = apt.AptStatus
     if before_status is ApptStatus.Complete:
         if moved:
             raise InvalidTransition(
