@@ -25,7 +25,7 @@ from enamel.db.changes import apply_changes
 from enamel.db.lookup import get_or_404
 from enamel.errors import InvalidInput, InvalidTransition, SlotTaken
 from enamel.models import Appointment, DefCat, Patient
-from enamel.models.enums import ApptPriority, ApptStatus, EnumPermType
+from enamel.models.enums import ApptPriority, ApptStatus, EnumPermType, enum_input
 from enamel.patients.service import existing_patient, name_of
 from enamel.providers.service import active_provider
 from enamel.security import Actor
@@ -104,14 +104,6 @@ def slot_of(apt: Appointment) -> Slot:
     return Slot(apt.Op, apt.AptDateTime, apt.AptDateTime + pattern.length(apt.Pattern))
 
 
-def _enum(enum_class: type[ApptStatus] | type[ApptPriority], value: object, field: str) -> None:
-    try:
-        enum_class(value)  # type: ignore[arg-type]
-    except ValueError:
-        allowed = ", ".join(m.name for m in enum_class)
-        raise InvalidInput(f"{field} must be one of: {allowed}", field=field) from None
-
-
 def _check(db: ReadSession, apt: Appointment, patient: Patient) -> None:
     """Every rule that depends only on the row's final values."""
     apt.Pattern = pattern.normalise(apt.Pattern)
@@ -171,10 +163,9 @@ def create_appointment(db: WriteSession, actor: Actor, data: AppointmentData) ->
     actor.require(EnumPermType.AppointmentCreate)
     patient = existing_patient(db, data.PatNum or 0)
     status = data.AptStatus if data.AptStatus is not None else ApptStatus.Scheduled
-    _enum(ApptStatus, status, "AptStatus")
+    status = enum_input(ApptStatus, status, "AptStatus")
     if data.Priority is not None:
-        _enum(ApptPriority, data.Priority, "Priority")
-    status = ApptStatus(status)
+        enum_input(ApptPriority, data.Priority, "Priority")
     if status not in CREATABLE:
         allowed = ", ".join(s.name for s in sorted(CREATABLE))
         raise InvalidInput(
@@ -216,9 +207,9 @@ def update_appointment(
     if data.PatNum is not None and data.PatNum != apt.PatNum:
         raise InvalidInput("PatNum of an appointment cannot change", field="PatNum")
     if data.AptStatus is not None:
-        _enum(ApptStatus, data.AptStatus, "AptStatus")
+        enum_input(ApptStatus, data.AptStatus, "AptStatus")
     if data.Priority is not None:
-        _enum(ApptPriority, data.Priority, "Priority")
+        enum_input(ApptPriority, data.Priority, "Priority")
     patient = existing_patient(db, apt.PatNum)
     before_status, before_when, previous = apt.AptStatus, _when(apt), apt.DateTStamp
     before_slot = (apt.Op, apt.AptDateTime)

@@ -9,6 +9,8 @@ from __future__ import annotations
 import enum
 from typing import TypeVar
 
+from enamel.errors import InvalidInput
+
 E = TypeVar("E", bound=enum.IntEnum)
 
 
@@ -106,14 +108,13 @@ def label(value: enum.IntEnum) -> str:
     return value.name.rstrip("_")
 
 
-def parse_label(enum_class: type[E], text: str) -> E:
-    """The enum member named `text`, case-insensitively; ValueError names the allowed labels."""
-    wanted = text.strip().lower()
-    for member in enum_class:
-        if label(member).lower() == wanted:
-            return member
-    allowed = ", ".join(label(m) for m in enum_class)
-    raise ValueError(f"'{text}' is not one of: {allowed}")
+def enum_input(enum_class: type[E], value: object, field: str) -> E:
+    """`value` as a member of `enum_class`, or 400 naming `field` and the allowed labels."""
+    try:
+        return enum_class(value)  # type: ignore[arg-type]
+    except ValueError:
+        allowed = ", ".join(label(m) for m in enum_class)
+        raise InvalidInput(f"{field} must be one of: {allowed}", field=field) from None
 
 
 class EnumPermType(enum.IntEnum):

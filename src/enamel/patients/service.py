@@ -24,6 +24,7 @@ from enamel.models.enums import (
     PatientGender,
     PatientPosition,
     PatientStatus,
+    enum_input,
 )
 from enamel.providers.service import active_provider, default_provider
 from enamel.security import Actor
@@ -108,13 +109,8 @@ def name_of(p: Patient) -> str:
 def _check_enums(data: PatientData) -> None:
     for name, enum_class in ENUM_FIELDS.items():
         value = getattr(data, name)
-        if value is None:
-            continue
-        try:
-            setattr(data, name, enum_class(value))
-        except ValueError:
-            allowed = ", ".join(m.name.rstrip("_") for m in enum_class)
-            raise InvalidInput(f"{name} must be one of: {allowed}", field=name) from None
+        if value is not None:
+            setattr(data, name, enum_input(enum_class, value, name))
 
 
 def _check(db: ReadSession, row: Patient) -> None:

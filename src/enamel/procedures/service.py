@@ -22,7 +22,7 @@ from enamel.db.changes import apply_changes
 from enamel.db.lookup import fetch, get_or_404, referenced
 from enamel.errors import Conflict, InvalidInput, InvalidTransition, ReferenceNotFound
 from enamel.models import Appointment, ProcedureCode, ProcedureLog
-from enamel.models.enums import EnumPermType, ProcStat
+from enamel.models.enums import EnumPermType, ProcStat, enum_input
 from enamel.money import money_input
 from enamel.patients.service import existing_patient, name_of
 from enamel.providers.service import active_provider
@@ -131,14 +131,6 @@ def _check(db: ReadSession, proc: ProcedureLog) -> None:
             )
 
 
-def _status(value: object) -> ProcStat:
-    try:
-        return ProcStat(value)  # type: ignore[arg-type]
-    except ValueError:
-        allowed = ", ".join(m.name for m in ProcStat)
-        raise InvalidInput(f"ProcStatus must be one of: {allowed}", field="ProcStatus") from None
-
-
 def _complete_dates(proc: ProcedureLog, proc_date: dt.date | None) -> None:
     today = clock.today()
     date = proc_date or today
@@ -153,7 +145,9 @@ def _complete_dates(proc: ProcedureLog, proc_date: dt.date | None) -> None:
 
 def create_procedure(db: WriteSession, actor: Actor, data: ProcedureData) -> ProcedureLog:
     require_write(db)
-    status = _status(data.ProcStatus if data.ProcStatus is not None else ProcStat.TP)
+    status = enum_input(
+        ProcStat, data.ProcStatus if data.ProcStatus is not None else ProcStat.TP, "ProcStatus"
+    )
     if status not in CREATABLE:
         allowed = ", ".join(s.name for s in sorted(CREATABLE))
         raise InvalidInput(
@@ -199,7 +193,11 @@ def update_procedure(
     proc = get_procedure(db, proc_num)
     if data.PatNum is not None and data.PatNum != proc.PatNum:
         raise InvalidInput("PatNum of a procedure cannot change", field="PatNum")
-    new_status = _status(data.ProcStatus) if data.ProcStatus is not None else proc.ProcStatus
+    new_status = (
+        enum_input(ProcStat, data.ProcStatus, "ProcStatus")
+        if data.ProcStatus is not None
+        else proc.ProcStatus
+    )
     before, previous = proc.ProcStatus, proc.DateTStamp
     if before is ProcStat.D:
         raise InvalidTransition(f"procedure {proc_num} is deleted", field="ProcStatus")
