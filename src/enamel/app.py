@@ -8,75 +8,143 @@ from typing import Any
 
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
-from fastapi.responses import JSONResponse
+from fastapi.responses import JSONResponse, Response
 from sqlalchemy import text
-from sqlalchemy.exc import SQLAlchemyError
+from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from starlette.exceptions import HTTPException
 
 from enamel import __version__
+from enamel.api import metrics
+from enamel.api.middleware import ApiMiddleware
+from enamel.api.routes import api_router
 from enamel.config import Settings
 from enamel.db import Database
 from enamel.db.migrate import head_revision
-from enamel.errors import DomainError
+from enamel.errors import Conflict, DomainError, Unavailable
+from enamel.security.activity import Activity
+from enamel.security.gate import Gate
+from enamel.security.ratelimit import make_limiter
+
+DESCRIPTION = """Open Dental's REST API, served by Enamel: the same routes, fields and labels, so
+a client written for Open Dental works by changing its base URL. Authenticate with
+`Authorization: ODFHIR {DeveloperKey}/{CustomerKey}` (keys from `enamel integrations add`).
+Errors are `{"message", "error", "field"}`; validation errors are 400."""
 
 
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
+    db = database or Database(settings.database_url)
+    activity = Activity(db)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
-        owned = database is None
-        app.state.db = database or Database(settings.database_url)
+        activity.start()
         try:
             yield
         finally:
-            if owned:
-                app.state.db.dispose()
+            activity.stop()
+            if database is None:
+                db.dispose()
 
-    app = FastAPI(title="Enamel", version=__version__, lifespan=lifespan)
+    app = FastAPI(title="Enamel", version=__version__, description=DESCRIPTION, lifespan=lifespan)
     app.state.settings = settings
+    app.state.db = db
+    app.state.activity = activity
+    app.state.gate = Gate(db, make_limiter(settings.redis_url), settings.switch_delay)
+    app.add_middleware(ApiMiddleware, activity=activity)
+    app.include_router(api_router())
+    _handlers(app)
 
-    @app.exception_handler(DomainError)
-    async def domain_error(_request: Request, exc: DomainError) -> JSONResponse:
-        return JSONResponse(exc.body(), status_code=exc.status)
-
-    @app.exception_handler(RequestValidationError)
-    async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
-        first: dict[str, Any] = exc.errors()[0] if exc.errors() else {}
-        where = ".".join(str(p) for p in first.get("loc", ()) if p not in ("body", "query"))
-        message = f"{where}: {first.get('msg', 'invalid')}" if where else "invalid request"
-        return JSONResponse(
-            {"message": message, "error": "invalid", "field": where or None}, status_code=400
-        )
+    @app.get("/metrics", tags=["health"], response_class=Response)
+    def prometheus_metrics() -> Response:
+        """Prometheus metrics: requests and latency per integration and route."""
+        return metrics.exposition()
 
     @app.get("/healthz", tags=["health"])
     def healthz(request: Request) -> JSONResponse:
         """Database reachable and at the schema version this Enamel expects."""
-        db: Database = request.app.state.db
-        head = head_revision()
-        try:
-            with db.read_engine.connect() as conn:
-                conn.execute(text("SELECT 1"))
-            version = db.schema_version()
-        except SQLAlchemyError as exc:
-            return JSONResponse(
-                {
-                    "status": "error",
-                    "database": db.dialect,
-                    "message": f"database unreachable: {type(exc).__name__}",
-                },
-                status_code=503,
-            )
-        ok = version == head
-        return JSONResponse(
-            {
-                "status": "ok" if ok else "error",
-                "database": db.dialect,
-                "schema_version": version or "none",
-                "expected_schema_version": head,
-                "version": __version__,
-                **({} if ok else {"message": "run `enamel db upgrade`"}),
-            },
-            status_code=200 if ok else 503,
-        )
+        return _health(request.app.state.db)
 
     return app
+
+
+def _error(status: int, message: str, code: str, field: str | None = None) -> JSONResponse:
+    return JSONResponse({"message": message, "error": code, "field": field}, status_code=status)
+
+
+def _handlers(app: FastAPI) -> None:
+    @app.exception_handler(DomainError)
+    async def domain_error(_request: Request, exc: DomainError) -> JSONResponse:
+        return JSONResponse(exc.body(), status_code=exc.status, headers=exc.headers())
+
+    @app.exception_handler(RequestValidationError)
+    async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+        first: dict[str, Any] = exc.errors()[0] if exc.errors() else {}
+        where = ".".join(
+            str(p) for p in first.get("loc", ()) if p not in ("body", "query", "path", "header")
+        )
+        kind = first.get("type")
+        if kind == "json_invalid":
+            detail = first.get("ctx", {}).get("error", "")
+            return _error(
+                400, f"The request body is not valid JSON: {detail}".strip(": "), "invalid"
+            )
+        if first.get("loc") == ("body",):
+            return _error(
+                400,
+                "The request body must be a JSON object, sent with Content-Type: application/json",
+                "invalid",
+            )
+        message = f"{where}: {first.get('msg', 'invalid')}" if where else "invalid request"
+        return _error(400, message, "invalid", where or None)
+
+    @app.exception_handler(HTTPException)
+    async def http_error(_request: Request, exc: HTTPException) -> JSONResponse:
+        codes = {404: "not_found", 405: "method_not_allowed"}
+        message = {404: "No such route", 405: "Method not allowed on this route"}.get(
+            exc.status_code, str(exc.detail)
+        )
+        return JSONResponse(
+            {"message": message, "error": codes.get(exc.status_code, "http_error"), "field": None},
+            status_code=exc.status_code,
+            headers=getattr(exc, "headers", None),
+        )
+
+    @app.exception_handler(IntegrityError)
+    async def integrity_error(_request: Request, exc: IntegrityError) -> JSONResponse:
+        err = Conflict("The change conflicts with data written at the same time; try again")
+        return JSONResponse(err.body(), status_code=err.status)
+
+    @app.exception_handler(OperationalError)
+    async def operational_error(_request: Request, exc: OperationalError) -> JSONResponse:
+        err = Unavailable("The database cannot answer now; try again shortly")
+        return JSONResponse(err.body(), status_code=err.status, headers={"Retry-After": "1"})
+
+
+def _health(db: Database) -> JSONResponse:
+    head = head_revision()
+    try:
+        with db.read_engine.connect() as conn:
+            conn.execute(text("SELECT 1"))
+        version = db.schema_version()
+    except SQLAlchemyError as exc:
+        return JSONResponse(
+            {
+                "status": "error",
+                "database": db.dialect,
+                "message": f"database unreachable: {type(exc).__name__}",
+            },
+            status_code=503,
+        )
+    ok = version == head
+    return JSONResponse(
+        {
+            "status": "ok" if ok else "error",
+            "database": db.dialect,
+            "schema_version": version or "none",
+            "expected_schema_version": head,
+            "version": __version__,
+            **({} if ok else {"message": "run `enamel db upgrade`"}),
+        },
+        status_code=200 if ok else 503,
+    )

@@ -12,6 +12,8 @@ DEFAULT_DATABASE_URL = "sqlite:///./enamel.db"
 class Settings:
     database_url: str = DEFAULT_DATABASE_URL
     redis_url: str | None = None
+    switch_delay: float = 0.5
+    """Seconds a server process may act on a key or switch it read earlier (tests use 0)."""
 
     @classmethod
     def from_env(cls) -> Settings:

@@ -6,6 +6,7 @@ sentence a person can act on, which is what Open Dental clients show.
 
 from __future__ import annotations
 
+import math
 from typing import ClassVar
 
 
@@ -20,6 +21,9 @@ class DomainError(Exception):
 
     def body(self) -> dict[str, str | None]:
         return {"message": self.message, "error": self.code, "field": self.field}
+
+    def headers(self) -> dict[str, str]:
+        return {}
 
 
 class InvalidInput(DomainError):
@@ -59,3 +63,50 @@ class InvalidTransition(Conflict):
     """The row's current status does not allow this change (e.g. moving a completed appointment)."""
 
     code = "invalid_transition"
+
+
+class Unauthorized(DomainError):
+    """No credentials, or credentials that match no integration."""
+
+    status = 401
+    code = "unauthorized"
+
+    def headers(self) -> dict[str, str]:
+        return {"WWW-Authenticate": "ODFHIR"}
+
+
+class ScopeMissing(PermissionDenied):
+    code = "scope_missing"
+
+
+class IntegrationOff(PermissionDenied):
+    code = "integration_off"
+
+
+class ApiOff(DomainError):
+    status = 503
+    code = "api_off"
+
+
+class RateLimited(DomainError):
+    status = 429
+    code = "rate_limited"
+
+    def __init__(self, message: str, *, retry_after: float) -> None:
+        super().__init__(message)
+        self.retry_after = retry_after
+
+    def headers(self) -> dict[str, str]:
+        return {"Retry-After": str(max(1, math.ceil(self.retry_after)))}
+
+
+class TooLarge(DomainError):
+    status = 413
+    code = "too_large"
+
+
+class Unavailable(DomainError):
+    """The database cannot answer now (unreachable, or a lock wait timed out): try again."""
+
+    status = 503
+    code = "unavailable"

@@ -7,6 +7,7 @@ import click
 from enamel import __version__
 from enamel.cli.db import db_group
 from enamel.cli.demo import demo_group
+from enamel.cli.integrations import api_group, integrations_group
 from enamel.cli.serve import serve
 
 
@@ -19,3 +20,5 @@ def main() -> None:
 main.add_command(db_group)
 main.add_command(demo_group)
 main.add_command(serve)
+main.add_command(integrations_group)
+main.add_command(api_group)

@@ -6,6 +6,7 @@ from enamel.models.base import Base
 from enamel.models.claimproc import ClaimProc
 from enamel.models.clinic import Clinic
 from enamel.models.definition import DefCat, Definition
+from enamel.models.integration import ApiState, Integration, IntegrationActivity
 from enamel.models.operatory import Operatory
 from enamel.models.patient import Patient
 from enamel.models.payment import Payment, PaySplit
@@ -16,12 +17,15 @@ from enamel.models.userod import Userod
 
 __all__ = [
     "Adjustment",
+    "ApiState",
     "Appointment",
     "Base",
     "ClaimProc",
     "Clinic",
     "DefCat",
     "Definition",
+    "Integration",
+    "IntegrationActivity",
     "Operatory",
     "Patient",
     "PaySplit",

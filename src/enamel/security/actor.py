@@ -71,3 +71,25 @@ class Actor:
 def system_actor(task: str = "") -> Actor:
     """Enamel itself (migrations, the demo loader, scheduled checks): every permission."""
     return Actor(kind=ActorKind.SYSTEM, name=task, permissions=ALL_PERMISSIONS)
+
+
+def command_line_actor() -> Actor:
+    """Whoever runs the `enamel` command on this machine: logged as the OS account and host.
+
+    The command needs the database's credentials (ENAMEL_DATABASE_URL), so it runs with the
+    rights of the database's owner; the log records which account on which machine used it.
+    """
+    import getpass
+    import socket
+
+    try:
+        account = getpass.getuser()
+    except (KeyError, OSError):
+        account = "unknown"
+    host = socket.gethostname()
+    return Actor(
+        kind=ActorKind.SYSTEM,
+        name=f"command line, {account}@{host}",
+        permissions=ALL_PERMISSIONS,
+        client_address=host,
+    )

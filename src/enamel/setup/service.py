@@ -10,7 +10,7 @@ from enamel import audit
 from enamel.db import ReadSession, WriteSession, require_write
 from enamel.db.changes import apply_changes
 from enamel.db.lookup import get_or_404, referenced
-from enamel.errors import InvalidInput
+from enamel.errors import InvalidInput, ReferenceNotFound
 from enamel.models import Clinic, DefCat, Definition, Operatory
 from enamel.models.enums import EnumPermType
 from enamel.providers.service import active_provider
@@ -59,6 +59,25 @@ def definition_in(db: ReadSession, category: DefCat, def_num: int, field: str) -
     if row.Category != category:
         raise InvalidInput(
             f"{field}: definition {def_num} is not a {category.name} definition", field=field
+        )
+    return row
+
+
+def definition_named(db: ReadSession, category: DefCat, name: str, field: str) -> Definition:
+    """A visible definition found by its name, as Open Dental's API names some of them
+    (`"BillingType": "Standard Account"`)."""
+    row = db.scalars(
+        select(Definition)
+        .where(
+            Definition.Category == category,
+            Definition.ItemName == name.strip(),
+            Definition.IsHidden == 0,
+        )
+        .order_by(Definition.ItemOrder, Definition.DefNum)
+    ).first()
+    if row is None:
+        raise ReferenceNotFound(
+            f"{field}: no {category.name} definition is named {name!r}", field=field
         )
     return row
 

@@ -1,0 +1,1 @@
+"""The REST API's plumbing (Open Dental's shapes, access, paging); each domain has its router."""

@@ -1,0 +1,72 @@
+"""Who is calling: the dependencies every API route declares (`reader`, `writer`).
+
+`reader(scope)` admits the request through the gate (switches, keys, rate limit, scope) without
+touching the database. `writer(scope)` does the same and builds the `Actor` the services log:
+the integration, the office user it acts for (header `X-Enamel-User`, a user name or UserNum,
+optional), the client address and the request id.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Awaitable, Callable
+
+from fastapi import Request
+from sqlalchemy import select
+
+from enamel.db import Database
+from enamel.errors import InvalidInput
+from enamel.models import Userod
+from enamel.security.actor import Actor, ActorKind
+from enamel.security.gate import Credential, Gate
+from enamel.security.scopes import Scope
+
+USER_HEADER = "X-Enamel-User"
+
+
+def admit(request: Request, scope: Scope) -> Credential:
+    gate: Gate = request.app.state.gate
+    cred = gate.identify(request.headers.get("authorization"))
+    request.state.integration = cred  # counted in the activity even when refused below
+    gate.check(cred, scope)
+    return cred
+
+
+def reader(scope: Scope) -> Callable[[Request], Awaitable[Credential]]:
+    async def read_access(request: Request) -> Credential:
+        return admit(request, scope)
+
+    read_access.scope = scope  # type: ignore[attr-defined]
+    return read_access
+
+
+def writer(scope: Scope) -> Callable[[Request], Actor]:
+    def write_access(request: Request) -> Actor:
+        cred = admit(request, scope)
+        user_num, user_name = _office_user(request)
+        return Actor(
+            kind=ActorKind.INTEGRATION,
+            name=cred.name,
+            permissions=cred.permissions,
+            user_num=user_num,
+            user_name=user_name,
+            client_address=request.client.host if request.client else "",
+            request_id=request.state.request_id,
+        )
+
+    write_access.scope = scope  # type: ignore[attr-defined]
+    return write_access
+
+
+def _office_user(request: Request) -> tuple[int, str]:
+    given = request.headers.get(USER_HEADER, "").strip()
+    if not given:
+        return 0, ""
+    db: Database = request.app.state.db
+    where = Userod.UserNum == int(given) if given.isdigit() else Userod.UserName == given
+    with db.read() as session:
+        row = session.execute(
+            select(Userod.UserNum, Userod.UserName, Userod.IsHidden).where(where)
+        ).first()
+    if row is None or row.IsHidden:
+        raise InvalidInput(f"{USER_HEADER}: no active office user {given!r}", field=USER_HEADER)
+    return row.UserNum, row.UserName

@@ -1,0 +1,167 @@
+"""Rows to Open Dental's JSON, fast (DESIGN.md section 3).
+
+A `Shape` lists a resource's JSON fields in Open Dental's order, each with the SQL expression
+that reads it and how its value is written: enums as labels ("Scheduled"), booleans as the
+strings "true"/"false", dates as "yyyy-MM-dd" and date-times as "yyyy-MM-dd HH:mm:ss" (empty
+ones as 0001-01-01, never null), money as that resource sends it. The same list gives the
+SELECT (columns only, no ORM objects) and the documented response model, so the code, the
+OpenAPI document and the wire cannot drift apart.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import enum
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass
+from decimal import Decimal
+from typing import Any, Literal
+
+import orjson
+from fastapi import Response
+from pydantic import BaseModel, create_model
+from sqlalchemy import ColumnElement, Select, String, Text, func, select
+from sqlalchemy.orm import QueryableAttribute
+from sqlalchemy.sql import FromClause
+
+from enamel.db import clock
+from enamel.db.types import Bool, IntEnumType, Money, ODDate, ODDateTime
+from enamel.models.enums import label
+
+Convert = Callable[[Any], Any]
+
+
+def date_out(value: dt.date) -> str:
+    return value.isoformat()
+
+
+def datetime_out(value: dt.datetime) -> str:
+    return value.isoformat(sep=" ", timespec="seconds")
+
+
+def bool_out(value: bool) -> str:
+    return "true" if value else "false"
+
+
+def money_number(value: Decimal) -> orjson.Fragment:
+    """A JSON number with the exact digits (`"EstBalance": 40.11`), never through a float."""
+    return orjson.Fragment(str(value).encode())
+
+
+def money_fixed(value: Decimal) -> str:
+    """A string with two decimals, as Open Dental sends `ProcFee` ("130.00")."""
+    return f"{value:.2f}"
+
+
+def money_short(value: Decimal) -> str:
+    """A string without trailing zeros, as Open Dental sends `PayAmt` ("339", "129.9")."""
+    return format(value.normalize(), "f") if value else "0"
+
+
+MONEY_TYPES: dict[Convert, type] = {money_number: float, money_fixed: str, money_short: str}
+
+
+@dataclass(frozen=True)
+class Field:
+    name: str
+    expr: ColumnElement[Any]
+    out: Convert | None
+    """None: the value goes out as it is (numbers, strings)."""
+    doc_type: Any
+
+
+def field(
+    name: str,
+    column: ColumnElement[Any] | QueryableAttribute[Any],
+    money: Convert | None = None,
+    *,
+    default: Any = None,
+) -> Field:
+    """A JSON field read by `column`; its kind follows the column's type.
+
+    `default` replaces SQL NULL (from an outer join): "" for strings, 0 for numbers.
+    """
+    expr = column.expression if isinstance(column, QueryableAttribute) else column
+    sql_type = expr.type
+    out: Convert | None
+    doc: Any
+    if isinstance(sql_type, IntEnumType):
+        enum_class: type[enum.IntEnum] = sql_type.enum_class
+        labels = {member: label(member) for member in enum_class}
+        out, doc = labels.__getitem__, Literal[tuple(labels.values())]
+    elif isinstance(sql_type, Bool):
+        out, doc = bool_out, Literal["true", "false"]
+    elif isinstance(sql_type, ODDateTime):
+        out, doc = datetime_out, str
+    elif isinstance(sql_type, ODDate):
+        out, doc = date_out, str
+    elif isinstance(sql_type, Money):
+        if money is None:
+            raise TypeError(f"{name}: say how this resource sends money")
+        out, doc = money, MONEY_TYPES[money]
+    elif isinstance(sql_type, String | Text):
+        out, doc = None, str
+        if default is None:
+            default = ""
+    else:
+        out, doc = None, int
+        if default is None:
+            default = 0
+    if default is not None:
+        expr = func.coalesce(expr, default, type_=sql_type)
+    return Field(name, expr.label(name), out, doc)
+
+
+class Shape:
+    def __init__(
+        self,
+        title: str,
+        fields: Sequence[Field],
+        from_: FromClause,
+        *,
+        server_time: bool = False,
+    ) -> None:
+        self.title = title
+        self.fields = tuple(fields)
+        self.from_ = from_
+        self.server_time = server_time
+        """Add "serverDateTime" to each row (resources clients sync with DateTStamp)."""
+        self._plan = tuple((f.name, i, f.out) for i, f in enumerate(self.fields))
+        doc_fields: dict[str, Any] = {f.name: (f.doc_type, ...) for f in self.fields}
+        if server_time:
+            doc_fields["serverDateTime"] = (str, ...)
+        self.model: type[BaseModel] = create_model(title, **doc_fields)
+        self.many: Any = list.__class_getitem__(self.model)
+        """The documented answer of a list route: a bare JSON array of `model`."""
+
+    def select(self) -> Select[Any]:
+        return select(*(f.expr for f in self.fields)).select_from(self.from_)
+
+    def row(self, values: Sequence[Any], server_time: str | None = None) -> dict[str, Any]:
+        out = {
+            name: (v if convert is None else convert(v))
+            for name, i, convert in self._plan
+            for v in (values[i],)
+        }
+        if self.server_time:
+            out["serverDateTime"] = server_time or datetime_out(clock.now())
+        return out
+
+    def rows(self, rows: Iterable[Sequence[Any]]) -> list[dict[str, Any]]:
+        now = datetime_out(clock.now())
+        return [self.row(r, now) for r in rows]
+
+
+class JSON(Response):
+    """orjson-encoded JSON; Open Dental clients expect `application/json`."""
+
+    media_type = "application/json"
+
+    def render(self, content: Any) -> bytes:
+        return orjson.dumps(content)
+
+
+def created(request: Any, route: str, body: dict[str, Any], **params: int) -> JSON:
+    """201 with the created object and its `Location` (an absolute URL, as Open Dental sends)."""
+    location = str(request.url_for(route, **params))
+    return JSON(body, status_code=201, headers={"Location": location})

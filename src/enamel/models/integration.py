@@ -1,0 +1,79 @@
+"""Enamel's integration registry: which programs may use the API, with what, and what they did.
+
+These tables are Enamel's own (Open Dental keeps its API keys at its headquarters). Keys are
+stored only as SHA-256 hashes: a key is 256 random bits, so a hash cannot be reversed by
+guessing, and a database dump does not let anyone call the API.
+"""
+
+from __future__ import annotations
+
+from sqlalchemy import Index, UniqueConstraint
+from sqlalchemy.orm import Mapped
+
+from enamel.models.base import (
+    Base,
+    datetime,
+    dt,
+    entry_datetime,
+    flag,
+    num,
+    pk,
+    ref,
+    text,
+    timestamp,
+    varchar,
+)
+
+
+class Integration(Base):
+    """One program allowed to use the API: its keys, scopes, rate limit and switch."""
+
+    __tablename__ = "integration"
+
+    IntegrationNum: Mapped[int] = pk()
+    Name: Mapped[str] = varchar(100, unique=True)
+    DeveloperKeyHash: Mapped[str] = varchar(64)
+    CustomerKeyHash: Mapped[str] = varchar(64, unique=True)
+    Scopes: Mapped[str] = text()
+    """Space-separated scopes, e.g. "patients:read appointments:write"."""
+    RateLimit: Mapped[int] = num()
+    """Requests per second; 0 means no limit."""
+    IsEnabled: Mapped[bool] = flag()
+    OffReason: Mapped[str] = varchar()
+    DateTEntry: Mapped[dt.datetime] = entry_datetime()
+    DateTStamp: Mapped[dt.datetime] = timestamp()
+
+
+class ApiState(Base):
+    """The whole third-party API's switch: one row (`ApiStateNum` = 1)."""
+
+    __tablename__ = "apistate"
+
+    ApiStateNum: Mapped[int] = pk()
+    IsEnabled: Mapped[bool] = flag()
+    OffReason: Mapped[str] = varchar()
+    DateTStamp: Mapped[dt.datetime] = timestamp()
+
+
+class IntegrationActivity(Base):
+    """Requests per integration, minute and server process.
+
+    Each process adds its own counts to its own rows, so processes never contend for a row;
+    readers sum over processes.
+    """
+
+    __tablename__ = "integrationactivity"
+    __table_args__ = (
+        UniqueConstraint("IntegrationNum", "Minute", "Process"),
+        Index("ix_integrationactivity_Minute", "Minute"),
+    )
+
+    IntegrationActivityNum: Mapped[int] = pk()
+    IntegrationNum: Mapped[int] = ref()
+    Minute: Mapped[dt.datetime] = datetime()
+    Process: Mapped[str] = varchar(100)
+    Requests: Mapped[int] = num()
+    Errors: Mapped[int] = num()
+    LatencyMsTotal: Mapped[int] = num()
+    LatencyMsMax: Mapped[int] = num()
+    LastSeen: Mapped[dt.datetime] = datetime()

@@ -1,0 +1,185 @@
+"""/api/v1/patients: parse, call one service or query, answer in Open Dental's shape."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Annotated
+
+from fastapi import APIRouter, Depends, Query, Request
+
+from enamel.api.access import reader, writer
+from enamel.api.encode import JSON, created
+from enamel.api.inputs import bool_in, data_from, date_in, int_in, label_in
+from enamel.api.paging import Page, changed_since, page
+from enamel.db import Database
+from enamel.errors import NotFound
+from enamel.models import DefCat
+from enamel.models.enums import PatientGender, PatientPosition, PatientStatus
+from enamel.patients import repository, service
+from enamel.patients.schemas import PATIENT, PATIENT_SELECT, PATIENT_SIMPLE, PatientIn
+from enamel.security.actor import Actor
+from enamel.security.scopes import Scope
+from enamel.setup.service import definition_named
+
+router = APIRouter(tags=["patients"])
+read = Depends(reader(Scope.PATIENTS_READ))
+write = writer(Scope.PATIENTS_WRITE)
+
+Text = Annotated[str | None, Query()]
+
+
+@router.get(
+    "/patients/Simple",
+    response_model=PATIENT_SIMPLE.many,
+    dependencies=[read],
+)
+async def list_patients_simple(
+    request: Request,
+    paging: Annotated[Page, Depends(page)],
+    since: Annotated[dt.datetime | None, Depends(changed_since)],
+    LName: Text = None,
+    FName: Text = None,
+    Birthdate: Text = None,
+    ClinicNum: Text = None,
+    PatStatus: Text = None,
+    PriProv: Text = None,
+    Gender: Text = None,
+    Position: Text = None,
+    Guarantor: Text = None,
+    SuperFamily: Text = None,
+    EmployerNum: Text = None,
+    FeeSched: Text = None,
+) -> JSON:
+    """Patients with every field, for syncing: `DateTStamp` gives those changed since then."""
+    filters = repository.SimpleFilters(
+        LName=LName,
+        FName=FName,
+        Birthdate=None if Birthdate is None else date_in(Birthdate, "Birthdate"),
+        ClinicNum=_num(ClinicNum, "ClinicNum"),
+        PatStatus=None if PatStatus is None else label_in(PatientStatus, PatStatus, "PatStatus"),
+        DateTStamp=since,
+        PriProv=_num(PriProv, "PriProv"),
+        Gender=None if Gender is None else label_in(PatientGender, Gender, "Gender"),
+        Position=None if Position is None else label_in(PatientPosition, Position, "Position"),
+        Guarantor=_num(Guarantor, "Guarantor"),
+        SuperFamily=_num(SuperFamily, "SuperFamily"),
+        EmployerNum=_num(EmployerNum, "EmployerNum"),
+        FeeSched=_num(FeeSched, "FeeSched"),
+    )
+    with _db(request).read_engine.connect() as conn:
+        return JSON(repository.simple_page(conn, filters, paging))
+
+
+@router.get(
+    "/patients",
+    response_model=PATIENT_SELECT.many,
+    dependencies=[read],
+)
+async def list_patients(
+    request: Request,
+    paging: Annotated[Page, Depends(page)],
+    LName: Text = None,
+    FName: Text = None,
+    Phone: Text = None,
+    Address: Text = None,
+    City: Text = None,
+    State: Text = None,
+    SSN: Text = None,
+    ChartNumber: Text = None,
+    Email: Text = None,
+    Birthdate: Text = None,
+    clinicNums: Annotated[str | None, Query(description="Comma-separated ClinicNums.")] = None,
+    hideInactive: Text = None,
+    guarOnly: Text = None,
+    showArchived: Text = None,
+) -> JSON:
+    """Open Dental's Patient Select: partial, case-insensitive matches; deleted patients never."""
+    filters = repository.SelectFilters(
+        LName=LName,
+        FName=FName,
+        Phone=Phone,
+        Address=Address,
+        City=City,
+        State=State,
+        SSN=SSN,
+        ChartNumber=ChartNumber,
+        Email=Email,
+        Birthdate=None if Birthdate is None else date_in(Birthdate, "Birthdate"),
+        clinicNums=tuple(
+            int_in(n, "clinicNums") for n in (clinicNums or "").split(",") if n.strip()
+        ),
+        hideInactive=_flag(hideInactive, "hideInactive"),
+        guarOnly=_flag(guarOnly, "guarOnly"),
+        showArchived=_flag(showArchived, "showArchived"),
+    )
+    with _db(request).read_engine.connect() as conn:
+        return JSON(repository.select_page(conn, filters, paging))
+
+
+@router.get(
+    "/patients/{PatNum}",
+    name="get_patient",
+    response_model=PATIENT.model,
+    dependencies=[read],
+)
+async def get_patient(request: Request, PatNum: int) -> JSON:
+    with _db(request).read_engine.connect() as conn:
+        return JSON(_found(repository.one(conn, PatNum), PatNum))
+
+
+@router.post("/patients", status_code=201, response_model=PATIENT.model)
+def create_patient(
+    request: Request, body: PatientIn, actor: Annotated[Actor, Depends(write)]
+) -> JSON:
+    """Create a patient: LName and FName are required; the rest take Open Dental's defaults."""
+    data = data_from(body, service.PatientData, skip=("BillingType",))
+    db = _db(request)
+    with db.write() as session:
+        if body.BillingType:
+            data.BillingType = definition_named(
+                session, DefCat.BillingTypes, body.BillingType, "BillingType"
+            ).DefNum
+        pat_num = service.create_patient(session, actor, data).PatNum
+    with db.read_engine.connect() as conn:
+        return created(
+            request, "get_patient", _found(repository.one(conn, pat_num), pat_num), PatNum=pat_num
+        )
+
+
+@router.put("/patients/{PatNum}", response_model=PATIENT.model)
+def update_patient(
+    request: Request, PatNum: int, body: PatientIn, actor: Annotated[Actor, Depends(write)]
+) -> JSON:
+    """Change the fields sent; "" clears a text field (LName and FName stay required)."""
+    data = data_from(body, service.PatientData, skip=("BillingType",))
+    db = _db(request)
+    with db.write() as session:
+        if body.BillingType is not None:
+            data.BillingType = (
+                definition_named(
+                    session, DefCat.BillingTypes, body.BillingType, "BillingType"
+                ).DefNum
+                if body.BillingType
+                else 0
+            )
+        service.update_patient(session, actor, PatNum, data)
+    with db.read_engine.connect() as conn:
+        return JSON(_found(repository.one(conn, PatNum), PatNum))
+
+
+def _db(request: Request) -> Database:
+    return request.app.state.db  # type: ignore[no-any-return]
+
+
+def _found(row: dict[str, object] | None, pat_num: int) -> dict[str, object]:
+    if row is None:
+        raise NotFound(f"Patient {pat_num} not found", field="PatNum")
+    return row
+
+
+def _num(value: str | None, name: str) -> int | None:
+    return None if value is None else int_in(value, name)
+
+
+def _flag(value: str | None, name: str) -> bool:
+    return False if value is None else bool_in(value, name)

@@ -1,0 +1,133 @@
+"""Patients as Open Dental's API shows them (opendental.com/site/apipatients.html)."""
+
+from __future__ import annotations
+
+from sqlalchemy import String, literal
+from sqlalchemy.orm import aliased
+
+from enamel.api.encode import Field, Shape, field, money_number
+from enamel.api.inputs import body_model
+from enamel.models import Clinic, Definition, Patient, Provider
+from enamel.patients.service import PatientData
+
+PriProv = aliased(Provider, name="priprov")
+SecProv = aliased(Provider, name="secprov")
+Billing = aliased(Definition, name="billingtype")
+
+FROM = (
+    Patient.__table__.outerjoin(PriProv, PriProv.ProvNum == Patient.PriProv)
+    .outerjoin(SecProv, SecProv.ProvNum == Patient.SecProv)
+    .outerjoin(Billing, Billing.DefNum == Patient.BillingType)
+    .outerjoin(Clinic, Clinic.ClinicNum == Patient.ClinicNum)
+)
+
+P = Patient
+
+
+def _none(name: str) -> Field:
+    """A field Open Dental sends that Enamel does not keep: always ""."""
+    return field(name, literal("", String))
+
+
+def _common_head() -> list[Field]:
+    return [
+        field("PatNum", P.PatNum),
+        field("LName", P.LName),
+        field("FName", P.FName),
+        field("MiddleI", P.MiddleI),
+        field("Preferred", P.Preferred),
+        field("PatStatus", P.PatStatus),
+    ]
+
+
+PATIENT = Shape(
+    "Patient",
+    [
+        *_common_head(),
+        field("Gender", P.Gender),
+        field("Position", P.Position),
+        field("Birthdate", P.Birthdate),
+        field("SSN", P.SSN),
+        field("Address", P.Address),
+        field("Address2", P.Address2),
+        field("City", P.City),
+        field("State", P.State),
+        field("Zip", P.Zip),
+        field("HmPhone", P.HmPhone),
+        field("WkPhone", P.WkPhone),
+        field("WirelessPhone", P.WirelessPhone),
+        field("Guarantor", P.Guarantor),
+        field("Email", P.Email),
+        field("EstBalance", P.EstBalance, money_number),
+        field("PriProv", P.PriProv),
+        field("priProvAbbr", PriProv.Abbr),
+        field("SecProv", P.SecProv),
+        field("secProvAbbr", SecProv.Abbr),
+        field("FeeSched", P.FeeSched),
+        field("BillingType", Billing.ItemName),
+        _none("ImageFolder"),
+        field("FamFinUrgNote", P.FamFinUrgNote),
+        field("ChartNumber", P.ChartNumber),
+        field("MedicaidID", P.MedicaidID),
+        field("BalTotal", P.BalTotal, money_number),
+        field("EmployerNum", P.EmployerNum),
+        field("DateFirstVisit", P.DateFirstVisit),
+        field("ClinicNum", P.ClinicNum),
+        field("clinicAbbr", Clinic.Abbr),
+        field("Premed", P.Premed),
+        _none("Ward"),
+        field("PreferConfirmMethod", P.PreferConfirmMethod),
+        field("PreferContactMethod", P.PreferContactMethod),
+        field("PreferRecallMethod", P.PreferRecallMethod),
+        field("Language", P.Language),
+        field("AdmitDate", P.AdmitDate),
+        _none("siteDesc"),
+        field("DateTStamp", P.DateTStamp),
+        field("SuperFamily", P.SuperFamily),
+        field("TxtMsgOk", P.TxtMsgOk),
+        field("SecDateEntry", P.SecDateEntry),
+    ],
+    FROM,
+)
+
+PATIENT_SIMPLE = Shape("PatientSimple", PATIENT.fields, FROM, server_time=True)
+
+PATIENT_SELECT = Shape(
+    "PatientListItem",
+    [
+        *_common_head(),
+        field("Birthdate", P.Birthdate),
+        field("SSN", P.SSN),
+        field("Address", P.Address),
+        field("Address2", P.Address2),
+        field("City", P.City),
+        field("State", P.State),
+        field("Zip", P.Zip),
+        field("HmPhone", P.HmPhone),
+        field("WkPhone", P.WkPhone),
+        field("WirelessPhone", P.WirelessPhone),
+        field("Email", P.Email),
+        field("priProvAbbr", PriProv.Abbr),
+        field("secProvAbbr", SecProv.Abbr),
+        field("BillingType", Billing.ItemName),
+        field("ChartNumber", P.ChartNumber),
+        field("ClinicNum", P.ClinicNum),
+        field("clinicAbbr", Clinic.Abbr),
+        _none("siteDesc"),
+        field("TxtMsgOk", P.TxtMsgOk),
+    ],
+    FROM,
+)
+
+
+class PatientIn(
+    body_model(  # type: ignore[misc]  # a base built from PatientData
+        "PatientIn",
+        PatientData,
+        exclude=("BillingType",),
+        extra={"BillingType": str},
+        doc="A patient to create (LName and FName required) or the fields to change. "
+        "BillingType is a billing-type definition's name, as Open Dental takes it.",
+    )
+):
+    pass

@@ -1,0 +1,149 @@
+"""Integrations and the API switch: the service that registers programs and switches them.
+
+Every change here is written to the security log (permission SecurityAdmin) with who made it
+and why, in the same transaction as the change.
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from sqlalchemy import select
+
+from enamel import audit
+from enamel.db import ReadSession, WriteSession, require_write
+from enamel.errors import Conflict, InvalidInput, NotFound
+from enamel.models import ApiState, Integration
+from enamel.models.enums import EnumPermType
+from enamel.security.actor import Actor
+from enamel.security.keys import key_hash, new_key
+from enamel.security.scopes import Scope, parse_scopes, render
+
+DEFAULT_RATE_LIMIT = 10
+"""Requests per second for a new integration unless it says otherwise. Open Dental's remote
+API allows one per second; ten lets a client page through a practice quickly while one
+misbehaving program cannot crowd out the office."""
+MAX_RATE_LIMIT = 10_000
+API_STATE_NUM = 1
+
+
+@dataclass(frozen=True)
+class NewIntegration:
+    integration: Integration
+    developer_key: str
+    customer_key: str
+    """The keys in clear: shown once, never stored."""
+
+
+def _name(name: str) -> str:
+    name = name.strip()
+    if not name or len(name) > 100 or any(ord(c) < 32 for c in name):
+        raise InvalidInput(
+            "the integration name must be 1 to 100 printable characters", field="name"
+        )
+    return name
+
+
+def _reason(reason: str) -> str:
+    reason = " ".join(reason.split())
+    if not reason:
+        raise InvalidInput("say why it is switched off (--reason)", field="reason")
+    if len(reason) > 255:
+        raise InvalidInput("the reason is longer than 255 characters", field="reason")
+    return reason
+
+
+def get_integration(db: ReadSession, name: str) -> Integration:
+    row = db.scalar(select(Integration).where(Integration.Name == name.strip()))
+    if row is None:
+        raise NotFound(f"no integration is named {name!r}", field="name")
+    return row
+
+
+def scopes_of(row: Integration) -> frozenset[Scope]:
+    return parse_scopes(row.Scopes)
+
+
+def add_integration(
+    db: WriteSession,
+    actor: Actor,
+    name: str,
+    scopes: list[str] | tuple[str, ...],
+    rate_limit: int = DEFAULT_RATE_LIMIT,
+) -> NewIntegration:
+    require_write(db)
+    actor.require(EnumPermType.SecurityAdmin)
+    name = _name(name)
+    granted = parse_scopes(scopes)
+    if not granted:
+        raise InvalidInput("give the integration at least one scope (--scope)", field="scope")
+    if not 0 <= rate_limit <= MAX_RATE_LIMIT:
+        raise InvalidInput(
+            f"the rate limit must be 0 (none) to {MAX_RATE_LIMIT} requests per second",
+            field="rate_limit",
+        )
+    if db.scalar(select(Integration.IntegrationNum).where(Integration.Name == name)):
+        raise Conflict(f"an integration named {name!r} already exists", field="name")
+    developer_key, customer_key = new_key(), new_key()
+    row = Integration(
+        Name=name,
+        DeveloperKeyHash=key_hash(developer_key),
+        CustomerKeyHash=key_hash(customer_key),
+        Scopes=render(granted),
+        RateLimit=rate_limit,
+        IsEnabled=True,
+    )
+    db.add(row)
+    db.flush()
+    limit = f"{rate_limit} requests per second" if rate_limit else "no rate limit"
+    audit.record(
+        db,
+        actor,
+        EnumPermType.SecurityAdmin,
+        f"Integration '{name}' added with scopes {row.Scopes} and {limit}",
+        fkey=row.IntegrationNum,
+    )
+    return NewIntegration(row, developer_key, customer_key)
+
+
+def switch_integration(
+    db: WriteSession, actor: Actor, name: str, *, on: bool, reason: str = ""
+) -> Integration:
+    require_write(db)
+    actor.require(EnumPermType.SecurityAdmin)
+    row = get_integration(db, name)
+    if on:
+        row.IsEnabled, row.OffReason = True, ""
+        what = f"Integration '{row.Name}' switched on"
+        if reason.strip():
+            what += f": {_reason(reason)}"
+    else:
+        row.IsEnabled, row.OffReason = False, _reason(reason)
+        what = f"Integration '{row.Name}' switched off: {row.OffReason}"
+    db.flush()
+    audit.record(db, actor, EnumPermType.SecurityAdmin, what, fkey=row.IntegrationNum)
+    return row
+
+
+def api_state(db: ReadSession) -> ApiState:
+    """The API switch; a database without the row has the API on."""
+    row = db.get(ApiState, API_STATE_NUM)
+    return row if row is not None else ApiState(ApiStateNum=API_STATE_NUM, IsEnabled=True)
+
+
+def switch_api(db: WriteSession, actor: Actor, *, on: bool, reason: str = "") -> ApiState:
+    require_write(db)
+    actor.require(EnumPermType.SecurityAdmin)
+    row = db.get(ApiState, API_STATE_NUM)
+    if row is None:
+        row = ApiState(ApiStateNum=API_STATE_NUM)
+        db.add(row)
+    if on:
+        row.IsEnabled, row.OffReason = True, ""
+        what = "API switched on" + (f": {_reason(reason)}" if reason.strip() else "")
+    else:
+        row.IsEnabled, row.OffReason = False, _reason(reason)
+        what = f"API switched off: {row.OffReason}"
+    db.flush()
+    audit.record(db, actor, EnumPermType.SecurityAdmin, what)
+    return row

@@ -1,0 +1,7 @@
+"""/api/v1 routes of this domain (to be written)."""
+
+from __future__ import annotations
+
+from fastapi import APIRouter
+
+router = APIRouter()
