@@ -23,6 +23,7 @@ from enamel.db.engine import normalise_url
 from enamel.db.migrate import upgrade
 from enamel.models import Base
 from enamel.security import system_actor
+from tests.apiclient import Api, api_for
 from tests.factories import Practice, make_practice
 
 ENGINES = ("sqlite", "mariadb", "postgresql")
@@ -118,3 +119,10 @@ def practice(db: Database) -> Practice:
     """A small practice: two dentists, a hygienist, operatories, definitions and codes."""
     with db.write() as session:
         return make_practice(session, system_actor("tests"))
+
+
+@pytest.fixture
+def api(db: Database) -> Iterator[Api]:
+    """The HTTP API on each engine's test database."""
+    with api_for(db) as client:
+        yield client

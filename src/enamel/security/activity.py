@@ -148,12 +148,13 @@ def summaries(db: ReadSession, since: dt.datetime) -> dict[int, Summary]:
         .where(t.Minute >= since.replace(second=0))
         .group_by(t.IntegrationNum)
     ).all()
-    seen = dict(
-        db.execute(select(t.IntegrationNum, func.max(t.LastSeen)).group_by(t.IntegrationNum))
-        .tuples()
-        .all()
-    )
-    out = {num: Summary(0, 0, 0.0, 0, seen.get(num)) for num in seen}
+    seen: dict[int, dt.datetime] = {
+        num: last
+        for num, last in db.execute(
+            select(t.IntegrationNum, func.max(t.LastSeen)).group_by(t.IntegrationNum)
+        )
+    }
+    out = {num: Summary(0, 0, 0.0, 0, last) for num, last in seen.items()}
     for num, requests, errors, total, worst in recent:
         n = int(requests or 0)
         out[num] = Summary(
