@@ -80,9 +80,9 @@ def _handlers(app: FastAPI) -> None:
     @app.exception_handler(RequestValidationError)
     async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
         first: dict[str, Any] = exc.errors()[0] if exc.errors() else {}
-        where = ".".join(
-            str(p) for p in first.get("loc", ()) if p not in ("body", "query", "path", "header")
-        )
+        # The field a client sent, not the validator's inner path (union members, list items).
+        loc = [str(p) for p in first.get("loc", ())]
+        where = loc[1] if len(loc) > 1 and loc[0] in ("body", "query", "path", "header") else ""
         kind = first.get("type")
         if kind == "json_invalid":
             detail = first.get("ctx", {}).get("error", "")

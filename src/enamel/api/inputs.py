@@ -18,7 +18,7 @@ from collections.abc import Callable, Mapping
 from decimal import Decimal
 from typing import Any, Literal, TypeVar, Union
 
-from pydantic import BaseModel, ConfigDict, Field, create_model
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, create_model
 
 from enamel.errors import InvalidInput
 from enamel.models.enums import label
@@ -108,7 +108,7 @@ def _converter(hint: Any) -> tuple[Convert, Any]:
         labels = tuple(label(m) for m in enum_class)
         return (lambda v, f: label_in(enum_class, v, f)), Literal[labels]
     if t is bool:
-        return bool_in, Literal["true", "false"] | bool
+        return bool_in, Literal["true", "false"] | StrictBool
     if t is dt.datetime:
         return datetime_in, str
     if t is dt.date:
