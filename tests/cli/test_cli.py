@@ -2,18 +2,13 @@
 
 from __future__ import annotations
 
-import json
 import os
-import socket
 import subprocess
-import sys
-import time
-import urllib.request
 from pathlib import Path
 
 import pytest
 
-ENAMEL = [sys.executable, "-m", "enamel.cli"]
+from tests.cli.serving import ENAMEL, serving
 
 
 def run(*args: str, url: str, check: bool = True) -> subprocess.CompletedProcess[str]:
@@ -60,41 +55,14 @@ def test_demo_load_fills_once_and_refuses_a_database_with_patients(tmp_path: Pat
     assert "already has patients" in again.stderr
 
 
-def free_port() -> int:
-    with socket.socket() as s:
-        s.bind(("127.0.0.1", 0))
-        return int(s.getsockname()[1])
-
-
 @pytest.mark.parametrize("workers", [1, 2])
 def test_serve_demo_answers_healthz(tmp_path: Path, workers: int) -> None:
     url = f"sqlite:///{tmp_path / 'served.db'}"
     run("db", "upgrade", url=url)
     run("demo", "load", "--patients", "3", url=url)  # serve --demo then keeps what is there
-    port = free_port()
-    env = {**os.environ, "ENAMEL_DATABASE_URL": url}
-    server = subprocess.Popen(  # noqa: S603 - our own command
-        [*ENAMEL, "serve", "--demo", "--port", str(port), "--workers", str(workers)],
-        env=env,
-        stdout=subprocess.PIPE,
-        stderr=subprocess.STDOUT,
-        text=True,
-    )
-    try:
-        body = None
-        deadline = time.monotonic() + 60
-        while time.monotonic() < deadline and body is None:
-            try:
-                with urllib.request.urlopen(f"http://127.0.0.1:{port}/healthz", timeout=2) as r:
-                    body = json.load(r)
-            except OSError:
-                if server.poll() is not None:
-                    break
-                time.sleep(0.2)
-        assert body is not None, "the server never answered /healthz"
-        assert body["status"] == "ok"
-        assert body["database"] == "sqlite"
-    finally:
-        server.terminate()
-        output, _ = server.communicate(timeout=30)
-    assert "Enamel serving on" in output
+    with serving(url, "--demo", workers=workers) as server:
+        status, _, body = server.call("/healthz")
+    assert status == 200
+    assert body["status"] == "ok"
+    assert body["database"] == "sqlite"
+    assert "Enamel serving on" in server.output

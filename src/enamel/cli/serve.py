@@ -2,6 +2,11 @@
 
 from __future__ import annotations
 
+import atexit
+import os
+import shutil
+import tempfile
+
 import click
 import uvicorn
 from sqlalchemy import func, select
@@ -33,6 +38,11 @@ def serve(demo: bool, host: str, port: int, workers: int) -> None:
         finally:
             db.dispose()
     click.echo(f"Enamel serving on http://{host}:{port} (health: /healthz)")
+    if workers > 1 and not os.environ.get("PROMETHEUS_MULTIPROC_DIR"):
+        # Each worker counts in files here, so /metrics on any worker shows them all.
+        metrics_dir = tempfile.mkdtemp(prefix="enamel-metrics-")
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = metrics_dir
+        atexit.register(shutil.rmtree, metrics_dir, ignore_errors=True)
     uvicorn.run(
         "enamel.app:create_app",
         factory=True,
