@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import hashlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
 from typing import Any
@@ -14,7 +15,7 @@ from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from starlette.exceptions import HTTPException
 
 from enamel import __version__
-from enamel.api import metrics
+from enamel.api import docs, metrics
 from enamel.api.middleware import ApiMiddleware
 from enamel.api.routes import api_router
 from enamel.config import Settings
@@ -50,9 +51,12 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.settings = settings
     app.state.db = db
     app.state.activity = activity
-    app.state.gate = Gate(db, make_limiter(settings.redis_url), settings.switch_delay)
+    namespace = hashlib.sha256(db.url.render_as_string(hide_password=True).encode()).hexdigest()
+    limiter = make_limiter(settings.redis_url, namespace[:16])
+    app.state.gate = Gate(db, limiter, settings.switch_delay)
     app.add_middleware(ApiMiddleware, activity=activity)
     app.include_router(api_router())
+    docs.install(app)
     _handlers(app)
 
     @app.get("/metrics", tags=["health"], response_class=Response)

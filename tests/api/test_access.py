@@ -4,8 +4,10 @@ from __future__ import annotations
 
 from sqlalchemy import select
 
+from enamel.db import clock
 from enamel.models import Integration, Patient, SecurityLog
 from enamel.models.enums import EnumPermType
+from enamel.security.activity import summaries
 from enamel.security.keys import key_hash
 from tests.apiclient import Api
 from tests.factories import count
@@ -172,9 +174,6 @@ def test_unknown_routes_and_methods_answer_with_a_message(api: Api) -> None:
 
 
 def test_activity_is_counted_per_integration(api: Api) -> None:
-    from enamel.security.activity import summaries
-    from enamel.db import clock
-
     headers = api.integration("patients:read")
     for _ in range(3):
         api.get("/patients", headers)

@@ -83,5 +83,9 @@ class RedisLimiter:
             return self._local.take(key, rate)
 
 
-def make_limiter(redis_url: str | None) -> Limiter:
-    return RedisLimiter(redis_url) if redis_url else LocalLimiter()
+def make_limiter(redis_url: str | None, namespace: str = "") -> Limiter:
+    """`namespace` keeps apart the buckets of different databases sharing one Redis (several
+    offices' servers): their integrations' numbers overlap."""
+    if not redis_url:
+        return LocalLimiter()
+    return RedisLimiter(redis_url, prefix=f"enamel:ratelimit:{namespace}:")
