@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from pathlib import Path
+from typing import Any
 
 import enamel.errors as errors
 
@@ -45,9 +46,22 @@ def test_domain_errors_carry_a_known_status_and_a_unique_code() -> None:
     codes = [cls.code for cls in classes]
     assert len(codes) == len(set(codes))
     for cls in classes:
-        assert cls.status in {400, 401, 403, 404, 409, 429, 503}, cls
+        assert cls.status in {400, 401, 403, 404, 409, 413, 429, 503}, cls
         body = cls("something is wrong", field="X").body()
         assert body == {"message": "something is wrong", "error": cls.code, "field": "X"}
+
+
+FLOATS_THAT_ARE_NOT_MONEY = {
+    "money.py": "refuses floats",
+    "db/types.py": "refuses floats",
+    "errors.py": "seconds to wait",
+    "config.py": "seconds",
+    "api/metrics.py": "seconds",
+    "api/encode.py": "the JSON number type in the API documentation",
+    "security/activity.py": "milliseconds",
+    "security/gate.py": "seconds",
+    "security/ratelimit.py": "tokens and seconds",
+}
 
 
 def test_no_float_money_in_the_services() -> None:
@@ -56,6 +70,46 @@ def test_no_float_money_in_the_services() -> None:
         for path in SRC.rglob("*.py")
         if re.search(r"\bfloat\(|: float\b", path.read_text())
         and path.parent.name not in ("demo", "cli")
-        and path.name not in ("money.py", "types.py")
+        and str(path.relative_to(SRC)) not in FLOATS_THAT_ARE_NOT_MONEY
     ]
     assert offenders == []
+
+
+PUBLIC_ROUTES = {
+    "/healthz",
+    "/metrics",
+    "/openapi.json",
+    "/docs",
+    "/docs/oauth2-redirect",
+    "/redoc",
+}
+"""Routes that need no API key: health, metrics (no patient data) and the API's documentation."""
+
+
+def test_every_route_needs_a_scope_or_is_public() -> None:
+    from fastapi.routing import APIRoute
+
+    from enamel.api.routes import PREFIX, api_router
+    from enamel.app import create_app
+    from enamel.config import Settings
+
+    def walk(routes: list[Any]) -> list[APIRoute]:
+        found = []
+        for route in routes:
+            if isinstance(route, APIRoute):
+                found.append(route)
+            elif hasattr(route, "original_router"):  # an included router
+                found += walk(route.original_router.routes)
+        return found
+
+    api_routes = walk(api_router().routes)
+    assert len(api_routes) >= 4
+    missing = [
+        f"{sorted(r.methods or ())} {PREFIX}{r.path}"
+        for r in api_routes
+        if not any(getattr(d.call, "scope", None) for d in r.dependant.dependencies)
+    ]
+    assert missing == []
+    app = create_app(Settings(database_url="sqlite://"))
+    outside = {getattr(r, "path", None) for r in app.routes} - PUBLIC_ROUTES - {None}
+    assert outside == set(), "every route outside /api/v1 must be listed as public"

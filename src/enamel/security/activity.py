@@ -13,8 +13,9 @@ import os
 import socket
 import threading
 from dataclasses import dataclass
+from typing import Any, cast
 
-from sqlalchemy import func, insert, select, update
+from sqlalchemy import CursorResult, func, insert, select, update
 from sqlalchemy.exc import SQLAlchemyError
 
 from enamel.db import Database, ReadSession, clock
@@ -79,7 +80,7 @@ class Activity:
 
     def _write(self, pending: dict[tuple[int, dt.datetime], _Counts]) -> None:
         t = IntegrationActivity
-        with self._database.write_engine.begin() as conn:
+        with self._database.write() as conn:
             for (num, minute), c in pending.items():
                 done = conn.execute(
                     update(t)
@@ -89,12 +90,12 @@ class Activity:
                         Errors=t.Errors + c.errors,
                         LatencyMsTotal=t.LatencyMsTotal + c.latency_ms_total,
                         LatencyMsMax=func.greatest(t.LatencyMsMax, c.latency_ms_max)
-                        if conn.dialect.name != "sqlite"
+                        if self._database.dialect != "sqlite"
                         else func.max(t.LatencyMsMax, c.latency_ms_max),
                         LastSeen=c.last_seen,
                     )
                 )
-                if done.rowcount == 0:
+                if cast(CursorResult[Any], done).rowcount == 0:
                     conn.execute(
                         insert(t).values(
                             IntegrationNum=num,
