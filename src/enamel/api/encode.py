@@ -120,15 +120,21 @@ class Shape:
         from_: FromClause,
         *,
         server_time: bool = False,
+        server_time_first: bool = False,
     ) -> None:
         self.title = title
         self.fields = tuple(fields)
         self.from_ = from_
-        self.server_time = server_time
+        self.server_time = server_time or server_time_first
         """Add "serverDateTime" to each row (resources clients sync with DateTStamp)."""
+        self.server_time_first = server_time_first
+        """Send "serverDateTime" as the first field (Appointments) instead of the last."""
         self._plan = tuple((f.name, i, f.out) for i, f in enumerate(self.fields))
-        doc_fields: dict[str, Any] = {f.name: (f.doc_type, ...) for f in self.fields}
-        if server_time:
+        doc_fields: dict[str, Any] = {}
+        if server_time_first:
+            doc_fields["serverDateTime"] = (str, ...)
+        doc_fields.update({f.name: (f.doc_type, ...) for f in self.fields})
+        if server_time and not server_time_first:
             doc_fields["serverDateTime"] = (str, ...)
         self.model: type[BaseModel] = create_model(title, **doc_fields)
         self.many: Any = list.__class_getitem__(self.model)
@@ -138,6 +144,15 @@ class Shape:
         return select(*(f.expr for f in self.fields)).select_from(self.from_)
 
     def row(self, values: Sequence[Any], server_time: str | None = None) -> dict[str, Any]:
+        if self.server_time_first:
+            return {
+                "serverDateTime": server_time or datetime_out(clock.now()),
+                **{
+                    name: (v if convert is None else convert(v))
+                    for name, i, convert in self._plan
+                    for v in (values[i],)
+                },
+            }
         out = {
             name: (v if convert is None else convert(v))
             for name, i, convert in self._plan

@@ -23,13 +23,16 @@ from enamel.appointments.repository import OCCUPYING, Slot
 from enamel.db import ReadSession, WriteSession, clock, require_write
 from enamel.db.changes import apply_changes
 from enamel.db.lookup import get_or_404
-from enamel.errors import InvalidInput, InvalidTransition, SlotTaken
+from enamel.errors import InvalidInput, InvalidTransition, NotFound, SlotTaken
 from enamel.models import Appointment, DefCat, Patient
 from enamel.models.enums import ApptPriority, ApptStatus, EnumPermType, enum_input
 from enamel.patients.service import existing_patient, name_of
 from enamel.providers.service import active_provider
 from enamel.security import Actor
 from enamel.setup.service import active_clinic, active_operatory, definition_in, first_definition
+
+LAST_YEAR = 9998
+"""The last year an appointment may be booked in: its end and the next midnight must exist."""
 
 DEFAULT_PATTERN = "/XX/"
 """Twenty minutes, used when a caller gives no pattern."""
@@ -114,6 +117,10 @@ def _check(db: ReadSession, apt: Appointment, patient: Patient) -> None:
             raise InvalidInput(
                 f"AptDateTime is required for a {apt.AptStatus.name} appointment",
                 field="AptDateTime",
+            )
+        if apt.AptDateTime.year > LAST_YEAR:
+            raise InvalidInput(
+                f"AptDateTime must be before the year {LAST_YEAR + 1}", field="AptDateTime"
             )
         slot = slot_of(apt)
         midnight = dt.datetime.combine(slot.start.date() + dt.timedelta(days=1), dt.time(0))
@@ -261,9 +268,13 @@ def _check_transition(apt: Appointment, before: ApptStatus, after: ApptStatus) -
         )
 
 
-def break_appointment(db: WriteSession, actor: Actor, apt_num: int) -> Appointment:
+def break_appointment(
+    db: WriteSession, actor: Actor, apt_num: int, *, to_unscheduled_list: bool = False
+) -> Appointment:
     """Mark a scheduled appointment Broken (missed or cancelled); it frees its slot. As in
-    Open Dental, only a scheduled appointment can be broken."""
+    Open Dental, only a scheduled appointment can be broken. `to_unscheduled_list` then sends
+    it to the Unscheduled List (status UnschedList), as Open Dental's "Break" with "Send to
+    Unscheduled List" does; otherwise it stays on the appointment book as Broken."""
     require_write(db)
     apt = get_appointment(db, apt_num)
     if apt.AptStatus not in (ApptStatus.Scheduled, ApptStatus.ASAP):
@@ -272,10 +283,33 @@ def break_appointment(db: WriteSession, actor: Actor, apt_num: int) -> Appointme
             "can be broken",
             field="AptStatus",
         )
-    return update_appointment(db, actor, apt_num, AppointmentData(AptStatus=ApptStatus.Broken))
+    apt = update_appointment(db, actor, apt_num, AppointmentData(AptStatus=ApptStatus.Broken))
+    if to_unscheduled_list:
+        apt = update_appointment(
+            db, actor, apt_num, AppointmentData(AptStatus=ApptStatus.UnschedList)
+        )
+    return apt
 
 
 def set_note(db: WriteSession, actor: Actor, apt_num: int, note: str) -> Appointment:
+    return update_appointment(db, actor, apt_num, AppointmentData(Note=note))
+
+
+NOTE_LINE_BREAK = "\r\n"
+"""Between an appointment's note and a line appended to it (Open Dental: "a CR is included
+before the new note is appended"; its notes hold Windows line ends)."""
+
+
+def append_note(db: WriteSession, actor: Actor, apt_num: int, line: str) -> Appointment:
+    """Add a line to the end of the note. The row is locked first, so two appends at the
+    same moment both survive."""
+    require_write(db)
+    if not line.strip():
+        raise InvalidInput("Note is required: the text to append", field="Note")
+    apt = db.get(Appointment, apt_num, with_for_update=True)
+    if apt is None:
+        raise NotFound(f"Appointment {apt_num} does not exist")
+    note = f"{apt.Note}{NOTE_LINE_BREAK}{line.strip()}" if apt.Note else line
     return update_appointment(db, actor, apt_num, AppointmentData(Note=note))
 
 
