@@ -176,7 +176,9 @@ def test_put_changes_only_the_fields_sent_and_answers_the_object(api: Api) -> No
     assert cleared["City"] == ""
     with api.db.read() as session:
         entry = session.scalars(
-            select(SecurityLog).where(SecurityLog.PermType == EnumPermType.PatientEdit)
+            select(SecurityLog)
+            .where(SecurityLog.PermType == EnumPermType.PatientEdit)
+            .order_by(SecurityLog.SecurityLogNum)
         ).first()
     assert entry is not None and "Email" in entry.LogText
 
