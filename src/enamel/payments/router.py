@@ -1,7 +1,173 @@
-"""/api/v1 routes of this domain (to be written)."""
+"""/api/v1/payments and /api/v1/paysplits: parse, call one service or query, answer in Open
+Dental's shape."""
 
 from __future__ import annotations
 
-from fastapi import APIRouter
+import datetime as dt
+import json
+from collections.abc import Callable, Coroutine, Iterator
+from contextlib import contextmanager
+from decimal import Decimal
+from typing import Annotated, Any
 
-router = APIRouter()
+from fastapi import APIRouter, Depends, Path, Query, Request, Response
+from fastapi.routing import APIRoute
+
+from enamel.api.access import reader, writer
+from enamel.api.encode import JSON, created
+from enamel.api.inputs import data_from, date_in, int_in, required_in
+from enamel.api.paging import Page, changed_since, page
+from enamel.db import Database
+from enamel.errors import DomainError, NotFound
+from enamel.payments import repository, service
+from enamel.payments.schemas import (
+    PAYMENT,
+    PAYSPLIT,
+    PaymentChangesIn,
+    PaymentIn,
+    payment_data,
+)
+from enamel.security.actor import Actor
+from enamel.security.scopes import Scope
+
+
+class ExactJSONRequest(Request):
+    """A request whose JSON numbers with a fraction are read as exact `Decimal`s.
+
+    `"PayAmt": 129.99` must be the amount 129.99, not the float nearest to it, and
+    `100.0000000000000001` must be refused as a fraction of a cent rather than rounded away.
+    """
+
+    async def json(self) -> Any:
+        if not hasattr(self, "_json"):
+            self._json = json.loads(await self.body(), parse_float=Decimal, parse_constant=Decimal)
+        return self._json
+
+
+class ExactJSONRoute(APIRoute):
+    """Routes whose bodies are read by `ExactJSONRequest`."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def exact(request: Request) -> Response:
+            return await handler(ExactJSONRequest(request.scope, request.receive))
+
+        return exact
+
+
+router = APIRouter(tags=["payments"], route_class=ExactJSONRoute)
+read = Depends(reader(Scope.PAYMENTS_READ))
+write = writer(Scope.PAYMENTS_WRITE)
+
+Num = Annotated[str | None, Query()]
+PayNumPath = Annotated[int, Path(ge=0, lt=2**63)]
+
+
+@router.get("/payments", response_model=PAYMENT.many, dependencies=[read])
+async def list_payments(
+    request: Request,
+    paging: Annotated[Page, Depends(page)],
+    since: Annotated[dt.datetime | None, Depends(changed_since)],
+    PayType: Num = None,
+    PatNum: Num = None,
+    DateEntry: Annotated[
+        str | None, Query(description="Payments entered on or after this date (yyyy-MM-dd).")
+    ] = None,
+) -> JSON:
+    """Payments in PayNum order; all filters optional (`DateTStamp` is an Enamel extension)."""
+    filters = repository.PaymentFilters(
+        PayType=_num(PayType, "PayType"),
+        PatNum=_num(PatNum, "PatNum"),
+        DateEntry=None if DateEntry is None else date_in(DateEntry, "DateEntry"),
+        DateTStamp=since,
+    )
+    with _db(request).read_engine.connect() as conn:
+        return JSON(repository.payments_page(conn, filters, paging))
+
+
+@router.get(
+    "/payments/{PayNum}", name="get_payment", response_model=PAYMENT.model, dependencies=[read]
+)
+async def get_payment(request: Request, PayNum: PayNumPath) -> JSON:
+    """One payment (an Enamel extension: Open Dental lists payments only)."""
+    with _db(request).read_engine.connect() as conn:
+        return JSON(_found(repository.one(conn, PayNum), PayNum))
+
+
+@router.post("/payments", status_code=201, response_model=PAYMENT.model)
+def create_payment(
+    request: Request, actor: Annotated[Actor, Depends(write)], body: PaymentIn
+) -> JSON:
+    """Create a payment: PayAmt (more than 0, exact cents) and PatNum are required."""
+    required_in(body, "PayAmt", "PatNum")
+    data = payment_data(body, data_from(body, service.PaymentData))
+    db = _db(request)
+    with db.write() as session, _named_as_sent():
+        pay_num = service.create_payment(session, actor, data).PayNum
+    with db.read_engine.connect() as conn:
+        return created(
+            request, "get_payment", _found(repository.one(conn, pay_num), pay_num), PayNum=pay_num
+        )
+
+
+@router.put("/payments/{PayNum}", response_model=PAYMENT.model)
+def update_payment(
+    request: Request,
+    PayNum: PayNumPath,
+    actor: Annotated[Actor, Depends(write)],
+    body: PaymentChangesIn,
+) -> JSON:
+    """Change PayType, CheckNum, BankBranch, PayNote or ProcessStatus; nothing else changes."""
+    data = data_from(body, service.PaymentChanges)
+    db = _db(request)
+    with db.write() as session:
+        service.update_payment(session, actor, PayNum, data)
+    with db.read_engine.connect() as conn:
+        return JSON(_found(repository.one(conn, PayNum), PayNum))
+
+
+@router.get("/paysplits", response_model=PAYSPLIT.many, dependencies=[read])
+async def list_paysplits(
+    request: Request,
+    paging: Annotated[Page, Depends(page)],
+    PayNum: Num = None,
+    PatNum: Num = None,
+    ProcNum: Num = None,
+) -> JSON:
+    """Pay splits in SplitNum order: how payments are divided among patients, providers and
+    procedures."""
+    filters = repository.SplitFilters(
+        PayNum=_num(PayNum, "PayNum"),
+        PatNum=_num(PatNum, "PatNum"),
+        ProcNum=_num(ProcNum, "ProcNum"),
+    )
+    with _db(request).read_engine.connect() as conn:
+        return JSON(repository.splits_page(conn, filters, paging))
+
+
+@contextmanager
+def _named_as_sent() -> Iterator[None]:
+    """The service names the splits `splits`; the client sent them as `paySplits`."""
+    try:
+        yield
+    except DomainError as exc:
+        if exc.field and exc.field.startswith("splits"):
+            exc.field = "paySplits" + exc.field.removeprefix("splits")
+        if exc.message.startswith("splits"):
+            exc.message = "paySplits" + exc.message.removeprefix("splits")
+        raise
+
+
+def _db(request: Request) -> Database:
+    return request.app.state.db  # type: ignore[no-any-return]
+
+
+def _found(row: dict[str, object] | None, pay_num: int) -> dict[str, object]:
+    if row is None:
+        raise NotFound(f"Payment {pay_num} not found", field="PayNum")
+    return row
+
+
+def _num(value: str | None, name: str) -> int | None:
+    return None if value is None else int_in(value, name)

@@ -3,27 +3,71 @@
 Rules: the patient, payment type, providers and clinic must exist and be visible; money is
 exact (`Decimal`, two places, never a float); a payment's splits add up to its amount exactly
 (no splits given: one split to the patient's primary provider); payments are not dated in the
-future; a split's procedure must be the split patient's and done.
+future; a split's procedure must be the split patient's and done. Once made, a payment's
+amount, date, patient and splits stay as they are; only its type, check number, bank branch,
+note and processing status may change.
 """
 
 from __future__ import annotations
 
 import datetime as dt
+import enum
 from dataclasses import dataclass, field
 from decimal import Decimal
+from typing import Any
 
 from enamel import audit
 from enamel.db import ReadSession, WriteSession, clock, require_write
 from enamel.db.lookup import fetch, get_or_404
 from enamel.errors import InvalidInput, ReferenceNotFound
-from enamel.models import Adjustment, DefCat, Payment, PaySplit, ProcedureLog
+from enamel.models import Adjustment, DefCat, Patient, Payment, PaySplit, ProcedureLog
 from enamel.models.enums import EnumPermType
 from enamel.money import money_input
 from enamel.patients.service import existing_patient, name_of
 from enamel.procedures.service import DONE
 from enamel.providers.service import active_provider
-from enamel.security import Actor
+from enamel.security import Actor, ActorKind
 from enamel.setup.service import active_clinic, definition_in, first_definition
+
+
+class CreditCardSource(enum.IntEnum):
+    """`payment.PaymentSource`: which program took the payment (Open Dental's numbers)."""
+
+    None_ = 0
+    XServer = 1
+    XWeb = 2
+    PayConnect = 3
+    XServerPayConnect = 4
+    XWebPortalLogin = 5
+    PaySimple = 6
+    PaySimpleACH = 7
+    PayConnectPortal = 8
+    PayConnectPortalLogin = 9
+    CareCredit = 10
+    EdgeExpressRCM = 11
+    EdgeExpressCNP = 12
+    API = 13
+    EdgeExpressPaymentPortal = 14
+    EdgeExpressPaymentPortalGuest = 15
+    PayConnectPaymentPortal = 16
+    PayConnectPaymentPortalGuest = 17
+    PaySimplePaymentPortal = 18
+    PaySimplePaymentPortalGuest = 19
+    PaySimplePaymentPortalACH = 20
+    XWebPaymentPortal = 21
+    XWebPaymentPortalGuest = 22
+
+
+class ProcessStat(enum.IntEnum):
+    """`payment.ProcessStatus`: made in the office, or online and processed or pending."""
+
+    OfficeProcessed = 0
+    OnlineProcessed = 1
+    OnlinePending = 2
+
+
+SETTABLE_PROCESS_STATUS = (ProcessStat.OnlineProcessed, ProcessStat.OnlinePending)
+"""What a change may set `ProcessStatus` to, as Open Dental's API allows."""
 
 
 @dataclass
@@ -52,6 +96,17 @@ class PaymentData:
 
 
 @dataclass
+class PaymentChanges:
+    """What may change on an existing payment; None leaves a field as it is."""
+
+    PayType: int | None = None
+    CheckNum: str | None = None
+    BankBranch: str | None = None
+    PayNote: str | None = None
+    ProcessStatus: ProcessStat | None = None
+
+
+@dataclass
 class AdjustmentData:
     PatNum: int
     AdjAmt: Decimal
@@ -71,6 +126,26 @@ def _not_future(value: dt.date | None, name: str) -> dt.date:
     if date > clock.today():
         raise InvalidInput(f"{name} cannot be in the future", field=name)
     return date
+
+
+VARCHAR_CHARS = 255
+TEXT_BYTES = 65535
+"""The longest `text` value every engine stores (MariaDB's TEXT holds 65,535 bytes)."""
+
+
+def _fits(value: str, name: str) -> str:
+    """`value` if its column holds it (CheckNum, BankBranch: varchar; PayNote: text), or 400
+    naming the field, never a database error."""
+    try:
+        size = len(value.encode("utf-8"))
+    except UnicodeEncodeError:
+        raise InvalidInput(f"{name} is not valid text (a lone surrogate)", field=name) from None
+    if name == "PayNote":
+        if size > TEXT_BYTES:
+            raise InvalidInput(f"{name} is longer than {TEXT_BYTES} bytes", field=name)
+    elif len(value) > VARCHAR_CHARS:
+        raise InvalidInput(f"{name} is longer than {VARCHAR_CHARS} characters", field=name)
+    return value
 
 
 def _procedure_of(db: ReadSession, proc_num: int, pat_num: int, name: str) -> ProcedureLog:
@@ -138,12 +213,13 @@ def create_payment(db: WriteSession, actor: Actor, data: PaymentData) -> Payment
         PayAmt=amount,
         PayDate=pay_date,
         PayType=pay_type,
-        CheckNum=data.CheckNum.strip(),
-        BankBranch=data.BankBranch.strip(),
-        PayNote=data.PayNote,
+        CheckNum=_fits(data.CheckNum.strip(), "CheckNum"),
+        BankBranch=_fits(data.BankBranch.strip(), "BankBranch"),
+        PayNote=_fits(data.PayNote, "PayNote"),
         ClinicNum=clinic,
         IsSplit=len(rows) > 1,
         SecUserNumEntry=actor.user_num,
+        PaymentSource=CreditCardSource.API if actor.kind is ActorKind.INTEGRATION else 0,
     )
     db.add(payment)
     db.flush()
@@ -160,6 +236,69 @@ def create_payment(db: WriteSession, actor: Actor, data: PaymentData) -> Payment
         fkey=payment.PayNum,
     )
     return payment
+
+
+def update_payment(
+    db: WriteSession, actor: Actor, pay_num: int, changes: PaymentChanges
+) -> Payment:
+    """Change a payment's type, check number, bank branch, note or processing status; the
+    amount, date, patient and splits never change here. Logged when something changed."""
+    require_write(db)
+    actor.require(EnumPermType.PaymentEdit)
+    row = get_payment(db, pay_num)
+    if changes.PayType is not None:
+        definition_in(db, DefCat.PaymentTypes, changes.PayType, "PayType")
+    status = changes.ProcessStatus
+    if status is not None and status not in SETTABLE_PROCESS_STATUS:
+        allowed = " or ".join(s.name for s in SETTABLE_PROCESS_STATUS)
+        raise InvalidInput(f"ProcessStatus can only be set to {allowed}", field="ProcessStatus")
+    wanted: dict[str, object] = {
+        "PayType": changes.PayType,
+        "CheckNum": None
+        if changes.CheckNum is None
+        else _fits(changes.CheckNum.strip(), "CheckNum"),
+        "BankBranch": (
+            None if changes.BankBranch is None else _fits(changes.BankBranch.strip(), "BankBranch")
+        ),
+        "PayNote": None if changes.PayNote is None else _fits(changes.PayNote, "PayNote"),
+        "ProcessStatus": None if status is None else int(status),
+    }
+    previous = row.SecDateTEdit
+    described = []
+    for name, value in wanted.items():
+        before = getattr(row, name)
+        if value is None or value == before:
+            continue
+        setattr(row, name, value)
+        if name == "PayNote":
+            described.append("PayNote changed")
+        elif name == "ProcessStatus":
+            described.append(f"ProcessStatus {_status_name(before)} -> {_status_name(value)}")
+        else:
+            described.append(f"{name} '{before}' -> '{value}'")
+    if described:
+        db.flush()
+        patient = fetch(db, Patient, row.PatNum)
+        audit.record(
+            db,
+            actor,
+            EnumPermType.PaymentEdit,
+            f"Payment {row.PayNum} of {row.PayAmt}"
+            + (f" for {name_of(patient)}" if patient else "")
+            + " edited: "
+            + "; ".join(described),
+            pat_num=row.PatNum,
+            fkey=row.PayNum,
+            previous=previous,
+        )
+    return row
+
+
+def _status_name(value: Any) -> str:
+    try:
+        return ProcessStat(value).name
+    except ValueError:
+        return str(value)
 
 
 def create_adjustment(db: WriteSession, actor: Actor, data: AdjustmentData) -> Adjustment:
