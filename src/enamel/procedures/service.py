@@ -2,9 +2,10 @@
 
 Rules: the patient, code, provider and clinic must exist and be visible; an attached
 appointment must be the same patient's; fees are exact and not negative; completing a procedure
-sets its date (today unless given, never in the future) and its completion dates; completed
-procedures are never deleted (Open Dental forbids deleting `procedurelog` rows at all: a
-treatment-planned procedure is deleted by setting its status to D).
+sets its date (today unless given, never in the future) and its completion dates; a completed
+procedure's code, teeth, surface and discount stay as billed; completed procedures are never
+deleted (Open Dental forbids deleting `procedurelog` rows at all: a treatment-planned
+procedure is deleted by setting its status to D).
 """
 
 from __future__ import annotations
@@ -34,6 +35,21 @@ DONE = frozenset({ProcStat.C, ProcStat.EC, ProcStat.EO})
 CREATABLE = frozenset({ProcStat.TP, ProcStat.C, ProcStat.EC, ProcStat.EO, ProcStat.R, ProcStat.Cn})
 TOOTH = re.compile(r"^([1-9]|[12][0-9]|3[0-2]|[A-T])$")
 """Universal numbering: permanent teeth 1-32, primary teeth A-T."""
+_TOOTH = r"\s*(?:[1-9]|[12][0-9]|3[0-2]|[A-T])\s*"
+TOOTH_RANGE = re.compile(rf"^{_TOOTH}(?:-{_TOOTH})?(?:,{_TOOTH}(?:-{_TOOTH})?)*$")
+"""Teeth separated by commas, with hyphenated ranges: "2,3, 13-15" (as Open Dental takes it)."""
+TEXT_FIELDS = ("ToothNum", "Surf", "ToothRange", "BillingNote")
+"""varchar columns a caller fills: refused when longer than the column (MariaDB and PostgreSQL
+would refuse the INSERT; SQLite would keep it)."""
+_LENGTHS: dict[str, int] = {
+    name: getattr(ProcedureLog.__table__.c[name].type, "length", None) or 255
+    for name in TEXT_FIELDS
+}
+MAX_UNIT_QTY = 2**31 - 1
+"""`UnitQty` is a 32-bit INT column."""
+FIXED_WHEN_COMPLETE = ("CodeNum", "ToothNum", "Surf", "ToothRange", "Discount")
+"""What a completed (C) procedure bills for: Open Dental's API refuses to change these on a C
+procedure (apiprocedurelogs.html, PUT), and so does Enamel, for every caller."""
 
 
 @dataclass
@@ -61,8 +77,10 @@ class ProcedureData:
     ClinicNum: int | None = None
     ToothNum: str | None = None
     Surf: str | None = None
+    ToothRange: str | None = None
     BillingNote: str | None = None
     UnitQty: int | None = None
+    Discount: Decimal | None = None
 
 
 def get_procedure(db: ReadSession, proc_num: int) -> ProcedureLog:
@@ -108,17 +126,30 @@ def create_procedure_code(db: WriteSession, actor: Actor, data: ProcedureCodeDat
 
 
 def _check(db: ReadSession, proc: ProcedureLog) -> None:
-    code_by_num(db, proc.CodeNum)
-    active_provider(db, proc.ProvNum, "ProvNum")
-    active_clinic(db, proc.ClinicNum)
+    # The checks of values come before any query: on an edit, a query would flush the row,
+    # and a value the column cannot hold would fail there instead of answering 400.
+    for name in TEXT_FIELDS:
+        limit = _LENGTHS[name]
+        if len(getattr(proc, name)) > limit:
+            raise InvalidInput(f"{name} is longer than {limit} characters", field=name)
     if proc.ProcFee < 0:
         raise InvalidInput("ProcFee cannot be negative", field="ProcFee")
-    if proc.UnitQty < 1:
-        raise InvalidInput("UnitQty must be at least 1", field="UnitQty")
+    if proc.Discount < 0:
+        raise InvalidInput("Discount cannot be negative", field="Discount")
+    if not 1 <= proc.UnitQty <= MAX_UNIT_QTY:
+        raise InvalidInput(f"UnitQty must be from 1 to {MAX_UNIT_QTY}", field="UnitQty")
     if proc.ToothNum and not TOOTH.match(proc.ToothNum):
         raise InvalidInput(
             f"ToothNum {proc.ToothNum!r} is not a tooth (1-32 or A-T)", field="ToothNum"
         )
+    if proc.ToothRange and not TOOTH_RANGE.match(proc.ToothRange):
+        raise InvalidInput(
+            f'ToothRange {proc.ToothRange!r} is not a list of teeth (e.g. "2,3,13-15")',
+            field="ToothRange",
+        )
+    code_by_num(db, proc.CodeNum)
+    active_provider(db, proc.ProvNum, "ProvNum")
+    active_clinic(db, proc.ClinicNum)
     if proc.AptNum:
         apt = fetch(db, Appointment, proc.AptNum)
         if apt is None:
@@ -156,8 +187,7 @@ def create_procedure(db: WriteSession, actor: Actor, data: ProcedureData) -> Pro
     permission = EnumPermType.ProcComplCreate if status is ProcStat.C else EnumPermType.ProcEdit
     actor.require(permission)
     patient = existing_patient(db, data.PatNum or 0)
-    if data.ProcFee is not None:
-        data.ProcFee = money_input(data.ProcFee, "ProcFee")
+    _money(data)
     proc = ProcedureLog(SecUserNumEntry=actor.user_num, UnitQty=1)
     apply_changes(proc, data)
     proc.ProcStatus = status
@@ -184,11 +214,25 @@ def create_procedure(db: WriteSession, actor: Actor, data: ProcedureData) -> Pro
     return proc
 
 
+def _money(data: ProcedureData) -> None:
+    if data.ProcFee is not None:
+        data.ProcFee = money_input(data.ProcFee, "ProcFee")
+    if data.Discount is not None:
+        data.Discount = money_input(data.Discount, "Discount")
+
+
 def update_procedure(
-    db: WriteSession, actor: Actor, proc_num: int, data: ProcedureData
+    db: WriteSession,
+    actor: Actor,
+    proc_num: int,
+    data: ProcedureData,
+    *,
+    code_field: str = "CodeNum",
 ) -> ProcedureLog:
     """Edit a procedure; setting ProcStatus to C completes it (ProcComplCreate). Completed
-    procedures need ProcCompleteEdit and cannot go back to another status."""
+    procedures need ProcCompleteEdit and cannot go back to another status; a C procedure's
+    code, tooth, surface, tooth range and discount are fixed (`FIXED_WHEN_COMPLETE`).
+    `code_field` names the input that carried the CodeNum (the API's `procCode`)."""
     require_write(db)
     proc = get_procedure(db, proc_num)
     if data.PatNum is not None and data.PatNum != proc.PatNum:
@@ -208,8 +252,9 @@ def update_procedure(
         )
     if new_status is ProcStat.D:
         raise InvalidInput("use delete to delete a procedure", field="ProcStatus")
-    if data.ProcFee is not None:
-        data.ProcFee = money_input(data.ProcFee, "ProcFee")
+    _money(data)
+    if before is ProcStat.C:
+        _keep_billed_fields(proc, data, code_field)
     completing = new_status is ProcStat.C and before is not ProcStat.C
     if completing:
         permission = EnumPermType.ProcComplCreate
@@ -241,6 +286,16 @@ def update_procedure(
         previous=previous,
     )
     return proc
+
+
+def _keep_billed_fields(proc: ProcedureLog, data: ProcedureData, code_field: str) -> None:
+    for name in FIXED_WHEN_COMPLETE:
+        value = getattr(data, name)
+        if isinstance(value, str):
+            value = value.strip()
+        if value is not None and value != getattr(proc, name):
+            field = code_field if name == "CodeNum" else name
+            raise InvalidInput(f"{field} of a completed procedure cannot be changed", field=field)
 
 
 def complete_procedure(
