@@ -10,9 +10,11 @@ from typing import Any
 from fastapi import FastAPI, Request
 from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
+from fastapi.routing import iter_route_contexts
 from sqlalchemy import text
 from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
 from starlette.exceptions import HTTPException
+from starlette.routing import Match
 
 from enamel import __version__
 from enamel.api import docs, metrics
@@ -76,14 +78,53 @@ def _error(status: int, message: str, code: str, field: str | None = None) -> JS
     return JSONResponse({"message": message, "error": code, "field": field}, status_code=status)
 
 
+def _allowed_methods(request: Request) -> list[str]:
+    """The methods of every route at the request's path (Allow names them all, not only those
+    of the first route that matched). A literal route (/patients/Simple) is its own resource,
+    whatever a route with a parameter in that place (/patients/{PatNum}) would take."""
+    return _literal_methods(request) or _methods(request, literal=False)
+
+
+def _literal_methods(request: Request) -> list[str]:
+    return _methods(request, literal=True)
+
+
+def _methods(request: Request, *, literal: bool) -> list[str]:
+    methods: set[str] = set()
+    for route in iter_route_contexts(request.app.routes):
+        if literal and route.param_convertors:
+            continue
+        if route.matches(request.scope)[0] != Match.NONE:
+            methods |= route.methods or set()
+    return sorted(methods)
+
+
+def _method_not_allowed(allowed: list[str]) -> JSONResponse:
+    return JSONResponse(
+        {
+            "message": "Method not allowed on this route",
+            "error": "method_not_allowed",
+            "field": None,
+        },
+        status_code=405,
+        headers={"Allow": ", ".join(allowed)},
+    )
+
+
 def _handlers(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
     async def domain_error(_request: Request, exc: DomainError) -> JSONResponse:
         return JSONResponse(exc.body(), status_code=exc.status, headers=exc.headers())
 
     @app.exception_handler(RequestValidationError)
-    async def validation_error(_request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
         first: dict[str, Any] = exc.errors()[0] if exc.errors() else {}
+        if (first.get("loc") or ("",))[0] == "path":
+            # PUT /patients/Simple names the Simple list, which takes no PUT; it is not a
+            # PUT /patients/{PatNum} with a bad PatNum.
+            allowed = _literal_methods(request)
+            if allowed and request.method not in allowed:
+                return _method_not_allowed(allowed)
         # The field a client sent, not the validator's inner path (union members, list items).
         loc = [str(p) for p in first.get("loc", ())]
         where = loc[1] if len(loc) > 1 and loc[0] in ("body", "query", "path", "header") else ""
@@ -103,7 +144,9 @@ def _handlers(app: FastAPI) -> None:
         return _error(400, message, "invalid", where or None)
 
     @app.exception_handler(HTTPException)
-    async def http_error(_request: Request, exc: HTTPException) -> JSONResponse:
+    async def http_error(request: Request, exc: HTTPException) -> JSONResponse:
+        if exc.status_code == 405:
+            return _method_not_allowed(_allowed_methods(request))
         codes = {404: "not_found", 405: "method_not_allowed"}
         message = {404: "No such route", 405: "Method not allowed on this route"}.get(
             exc.status_code, str(exc.detail)

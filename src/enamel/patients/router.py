@@ -5,7 +5,7 @@ from __future__ import annotations
 import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Query, Request
+from fastapi import APIRouter, Depends, Path, Query, Request
 
 from enamel.api.access import reader, writer
 from enamel.api.encode import JSON, created
@@ -26,6 +26,8 @@ read = Depends(reader(Scope.PATIENTS_READ))
 write = writer(Scope.PATIENTS_WRITE)
 
 Text = Annotated[str | None, Query()]
+Num = Annotated[int, Path(ge=0, lt=2**63)]
+"""A key in the path: past the database's 64-bit range it is a 400, not a driver overflow."""
 
 
 @router.get(
@@ -122,7 +124,7 @@ async def list_patients(
     response_model=PATIENT.model,
     dependencies=[read],
 )
-async def get_patient(request: Request, PatNum: int) -> JSON:
+async def get_patient(request: Request, PatNum: Num) -> JSON:
     with _db(request).read_engine.connect() as conn:
         return JSON(_found(repository.one(conn, PatNum), PatNum))
 
@@ -148,7 +150,7 @@ def create_patient(
 
 @router.put("/patients/{PatNum}", response_model=PATIENT.model)
 def update_patient(
-    request: Request, PatNum: int, body: PatientIn, actor: Annotated[Actor, Depends(write)]
+    request: Request, PatNum: Num, body: PatientIn, actor: Annotated[Actor, Depends(write)]
 ) -> JSON:
     """Change the fields sent; "" clears a text field (LName and FName stay required)."""
     data = data_from(body, service.PatientData, skip=("BillingType",))
