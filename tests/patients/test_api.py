@@ -257,3 +257,21 @@ def test_simple_gives_changes_since_datetstamp_with_server_time(api: Api) -> Non
     bad = api.get("/patients/Simple", headers, DateTStamp="2021-07-01")
     assert bad.status_code == 400
     assert bad.json()["message"] == "DateTStamp format must be yyyy-MM-dd HH:mm:ss"
+
+
+def test_values_that_do_not_fit_their_column_are_400_on_every_engine(api: Api) -> None:
+    headers = api.integration(*RW)
+    cases = [
+        ({"LName": "S" * 256, "FName": "Jane"}, "LName"),
+        ({"LName": "Smith", "FName": "Jane", "AddrNote": "é" * 40_000}, "AddrNote"),
+        ({"LName": "Smith", "FName": "Jane", "Email": "a\x00b"}, "Email"),
+    ]
+    for body, field in cases:
+        response = api.post("/patients", headers, body)
+        assert response.status_code == 400, (field, response.text)
+        assert response.json()["field"] == field
+    lone_surrogate = b'{"LName": "Smith", "FName": "Jane", "City": "\\ud800"}'
+    broken = api.client.post("/api/v1/patients", headers=headers, content=lone_surrogate)
+    assert broken.status_code == 400 and broken.json()["field"] == "City"
+    assert api.post("/patients", headers, {"LName": "S" * 255, "FName": "J"}).status_code == 201
+    assert count(api.db, Patient) == 1
