@@ -76,6 +76,9 @@ class Served:
     app: FastAPI
     headers: dict[str, str]
 
+    client: TestClient
+    """Not entered (`with`): the app's lifespan is run by schemathesis's client."""
+
 
 def seed(db: Database) -> None:
     """A small practice with a row of every kind, so reads answer real rows."""
@@ -142,9 +145,13 @@ def served(tmp_path_factory: pytest.TempPathFactory) -> Iterator[Served]:
         )
     config = Settings(database_url=f"sqlite:///{path}", switch_delay=0)
     app = create_app(config, database=db)
+    client = TestClient(app)
     try:
-        yield Served(app, {"Authorization": f"ODFHIR {new.developer_key}/{new.customer_key}"})
+        yield Served(
+            app, {"Authorization": f"ODFHIR {new.developer_key}/{new.customer_key}"}, client
+        )
     finally:
+        client.close()
         shutdown_lifespans()  # the app's lifespan, started by schemathesis's ASGI client
         db.dispose()
 
@@ -182,8 +189,8 @@ def api_operations(app: FastAPI) -> set[tuple[str, str]]:
 
 
 def document(served: Served) -> dict[str, Any]:
-    with TestClient(served.app) as client:
-        response = client.get("/openapi.json")
+    client = served.client
+    response = client.get("/openapi.json")
     assert response.status_code == 200
     assert response.headers["content-type"] == "application/json"
     body: dict[str, Any] = response.json()
@@ -206,8 +213,8 @@ def test_the_openapi_document_is_served_and_lists_every_api_route(served: Served
 
 
 def test_the_docs_page_is_served_and_reads_the_document(served: Served) -> None:
-    with TestClient(served.app) as client:
-        response = client.get("/docs")
+    client = served.client
+    response = client.get("/docs")
     assert response.status_code == 200
     assert response.headers["content-type"].startswith("text/html")
     assert "/openapi.json" in response.text
@@ -235,9 +242,9 @@ def test_every_api_operation_documents_its_error_answers(served: Served) -> None
 
 
 def test_an_error_answer_has_the_documented_body(served: Served) -> None:
-    with TestClient(served.app) as client:
-        response = client.get(f"{PREFIX}/patients/0", headers=served.headers)
-        unauthorized = client.get(f"{PREFIX}/patients")
+    client = served.client
+    response = client.get(f"{PREFIX}/patients/0", headers=served.headers)
+    unauthorized = client.get(f"{PREFIX}/patients")
     for answer, status in ((response, 404), (unauthorized, 401)):
         assert answer.status_code == status
         ApiError.model_validate(answer.json(), strict=True)
@@ -245,17 +252,15 @@ def test_an_error_answer_has_the_documented_body(served: Served) -> None:
 
 
 def test_a_method_a_path_does_not_take_is_405_naming_every_method_it_takes(served: Served) -> None:
-    with TestClient(served.app) as client:
-        answers = {
-            "DELETE /patients": client.delete(f"{PREFIX}/patients", headers=served.headers),
-            "DELETE /patients/1": client.delete(f"{PREFIX}/patients/1", headers=served.headers),
-            "PUT /patients/Simple": client.put(
-                f"{PREFIX}/patients/Simple", headers=served.headers, json={"LName": "X"}
-            ),
-        }
-        bad_number = client.put(
-            f"{PREFIX}/patients/abc", headers=served.headers, json={"LName": "X"}
-        )
+    client = served.client
+    answers = {
+        "DELETE /patients": client.delete(f"{PREFIX}/patients", headers=served.headers),
+        "DELETE /patients/1": client.delete(f"{PREFIX}/patients/1", headers=served.headers),
+        "PUT /patients/Simple": client.put(
+            f"{PREFIX}/patients/Simple", headers=served.headers, json={"LName": "X"}
+        ),
+    }
+    bad_number = client.put(f"{PREFIX}/patients/abc", headers=served.headers, json={"LName": "X"})
     allow = {"DELETE /patients": "GET, POST", "DELETE /patients/1": "GET, PUT"}
     allow["PUT /patients/Simple"] = "GET"
     for request, answer in answers.items():
@@ -270,9 +275,9 @@ def test_a_key_past_64_bits_in_any_path_is_400_naming_it(served: Served) -> None
     too_big = str(2**63)
     keyed = sorted(p for m, p in api_operations(served.app) if "{" in p and m == "get")
     assert keyed, "no GET route takes a key"
-    with TestClient(served.app) as client:
-        for path in keyed:
-            name = path[path.index("{") + 1 : path.index("}")]
-            response = client.get(path.replace(f"{{{name}}}", too_big), headers=served.headers)
-            assert response.status_code == 400, path
-            assert response.json()["field"] == name, path
+    client = served.client
+    for path in keyed:
+        name = path[path.index("{") + 1 : path.index("}")]
+        response = client.get(path.replace(f"{{{name}}}", too_big), headers=served.headers)
+        assert response.status_code == 400, path
+        assert response.json()["field"] == name, path
