@@ -113,3 +113,26 @@ def test_every_route_needs_a_scope_or_is_public() -> None:
     app = create_app(Settings(database_url="sqlite://"))
     outside = {getattr(r, "path", None) for r in app.routes} - PUBLIC_ROUTES - {None}
     assert outside == set(), "every route outside /api/v1 must be listed as public"
+
+
+def test_every_api_route_reads_json_numbers_exactly() -> None:
+    from fastapi.routing import APIRoute
+
+    from enamel.api.inputs import ExactJSONRoute
+    from enamel.api.routes import api_router
+
+    def walk(routes: list[Any]) -> list[APIRoute]:
+        found = []
+        for route in routes:
+            if isinstance(route, APIRoute):
+                found.append(route)
+            elif hasattr(route, "original_router"):
+                found += walk(route.original_router.routes)
+        return found
+
+    loose = [
+        f"{sorted(r.methods or ())} {r.path}"
+        for r in walk(api_router().routes)
+        if (r.methods or set()) & {"POST", "PUT"} and not isinstance(r, ExactJSONRoute)
+    ]
+    assert loose == []

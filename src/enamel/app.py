@@ -12,7 +12,7 @@ from fastapi.exceptions import RequestValidationError
 from fastapi.responses import JSONResponse, Response
 from fastapi.routing import iter_route_contexts
 from sqlalchemy import text
-from sqlalchemy.exc import IntegrityError, OperationalError, SQLAlchemyError
+from sqlalchemy.exc import DataError, IntegrityError, OperationalError, SQLAlchemyError
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
 
@@ -161,6 +161,11 @@ def _handlers(app: FastAPI) -> None:
     async def integrity_error(_request: Request, exc: IntegrityError) -> JSONResponse:
         err = Conflict("The change conflicts with data written at the same time; try again")
         return JSONResponse(err.body(), status_code=err.status)
+
+    @app.exception_handler(DataError)
+    async def data_error(_request: Request, exc: DataError) -> JSONResponse:
+        # The services check that values fit their columns; this is the net under that check.
+        return _error(400, "A value does not fit its column (too long or out of range)", "invalid")
 
     @app.exception_handler(OperationalError)
     async def operational_error(_request: Request, exc: OperationalError) -> JSONResponse:

@@ -180,7 +180,7 @@ def test_activity_is_counted_per_integration(api: Api) -> None:
     api.get("/patients/999", headers)
     api.client.app.state.activity.flush()  # type: ignore[attr-defined]
     with api.db.read() as session:
-        num = session.scalar(select(Integration.IntegrationNum))
+        num = session.scalars(select(Integration.IntegrationNum)).one()
         summary = summaries(session, clock.now().replace(second=0))[num]
     assert summary.requests == 4
     assert summary.errors == 1

@@ -337,7 +337,7 @@ def test_bad_input_is_400_naming_the_field_and_nothing_is_written(
         (new(pat, ClinicNum=999), "ClinicNum"),
         (new(pat, ProcFee="-1"), "ProcFee"),
         (new(pat, ProcFee="12.345"), "ProcFee"),
-        (new(pat, ProcFee=12.5), "ProcFee"),
+        (new(pat, ProcFee=12.005), "ProcFee"),  # a JSON number, exact: a fraction of a cent
         (new(pat, Discount="-5"), "Discount"),
         (new(pat, ToothNum="40"), "ToothNum"),
         (new(pat, ToothRange="2,,3"), "ToothRange"),
@@ -554,3 +554,20 @@ def test_scopes_are_required_and_nothing_is_written_without_them(
     assert stored(api.db, proc).ProcFee == Decimal("50.00")
     assert stored(api.db, proc).ProcStatus is ProcStat.TP
     assert api.get("/procedurelogs", api.integration("*:read", name="All")).status_code == 200
+
+
+def test_money_sent_as_json_numbers_is_taken_exactly(api: Api, practice: Practice) -> None:
+    """Open Dental's own example sends `"Discount": 25.99`: a number, read as exact cents."""
+    pat = make_patient(api.db, PriProv=practice.dentist)
+    headers = api.integration(*RW)
+    raw = (
+        b'{"PatNum": %d, "ProcDate": "%s", "ProcStatus": "TP", "procCode": "D0120", '
+        b'"ProcFee": 125.95, "Discount": 25.99}' % (pat, YESTERDAY.encode())
+    )
+    response = api.client.post("/api/v1/procedurelogs", headers=headers, content=raw)
+    assert response.status_code == 201, response.text
+    row = stored(api.db, response.json()["ProcNum"])
+    assert row.ProcFee == Decimal("125.95") and row.Discount == Decimal("25.99")
+    sneaky = raw.replace(b"25.99", b"25.9900000000000001")
+    refused = api.client.post("/api/v1/procedurelogs", headers=headers, content=sneaky)
+    assert refused.status_code == 400 and refused.json()["field"] == "Discount"

@@ -12,13 +12,16 @@ from __future__ import annotations
 import dataclasses
 import datetime as dt
 import enum
+import json
 import types
 import typing
-from collections.abc import Callable, Mapping
+from collections.abc import Callable, Coroutine, Mapping
 from decimal import Decimal
-from typing import Any, Literal, TypeVar, Union
+from typing import Annotated, Any, Literal, TypeVar, Union
 
-from pydantic import BaseModel, ConfigDict, Field, StrictBool, create_model
+from fastapi import Request, Response
+from fastapi.routing import APIRoute
+from pydantic import BaseModel, ConfigDict, Field, StrictBool, WithJsonSchema, create_model
 
 from enamel.errors import InvalidInput
 from enamel.models.enums import label
@@ -88,6 +91,44 @@ def str_in(value: object, field: str) -> str:
     return value
 
 
+Amount = Annotated[
+    Any,
+    WithJsonSchema(
+        {
+            "anyOf": [{"type": "string"}, {"type": "number"}],
+            "description": 'Exact, at most two decimals: "129.99" or 129.99.',
+        }
+    ),
+]
+"""Money as the client wrote it: the JSON is read with exact decimals (`ExactJSONRoute`, never
+a float), and `money_input` is the one judge of what is an amount."""
+
+
+class ExactJSONRequest(Request):
+    """A request whose JSON numbers with a fraction are read as exact `Decimal`s.
+
+    `"PayAmt": 129.99` must be the amount 129.99, not the float nearest to it, and
+    `100.0000000000000001` must be refused as a fraction of a cent rather than rounded away.
+    """
+
+    async def json(self) -> Any:
+        if not hasattr(self, "_json"):
+            self._json = json.loads(await self.body(), parse_float=Decimal, parse_constant=Decimal)
+        return self._json
+
+
+class ExactJSONRoute(APIRoute):
+    """The route class of every API router: bodies are read by `ExactJSONRequest`."""
+
+    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
+        handler = super().get_route_handler()
+
+        async def exact(request: Request) -> Response:
+            return await handler(ExactJSONRequest(request.scope, request.receive))
+
+        return exact
+
+
 Convert = Callable[[object, str], Any]
 
 
@@ -114,7 +155,7 @@ def _converter(hint: Any) -> tuple[Convert, Any]:
     if t is dt.date:
         return date_in, str
     if t is Decimal:
-        return money_input, str | int | float
+        return money_input, Amount
     if t is int:
         return int_in, int | str
     if t is str:

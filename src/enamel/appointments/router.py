@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 
 from enamel.api.access import reader, writer
 from enamel.api.encode import JSON, created
-from enamel.api.inputs import bool_in, data_from, date_in, int_in, label_in, str_in
+from enamel.api.inputs import ExactJSONRoute, bool_in, data_from, date_in, int_in, label_in, str_in
 from enamel.api.paging import Page, changed_since, page
 from enamel.appointments import queries, service
 from enamel.appointments.schemas import (
@@ -28,7 +28,7 @@ from enamel.security.actor import Actor
 from enamel.security.scopes import Scope
 from enamel.setup.service import definition_in, definition_named, first_definition
 
-router = APIRouter(tags=["appointments"])
+router = APIRouter(tags=["appointments"], route_class=ExactJSONRoute)
 read = Depends(reader(Scope.APPOINTMENTS_READ))
 write = writer(Scope.APPOINTMENTS_WRITE)
 

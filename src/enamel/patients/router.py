@@ -9,7 +9,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 
 from enamel.api.access import reader, writer
 from enamel.api.encode import JSON, created
-from enamel.api.inputs import bool_in, data_from, date_in, int_in, label_in
+from enamel.api.inputs import ExactJSONRoute, bool_in, data_from, date_in, int_in, label_in
 from enamel.api.paging import Page, changed_since, page
 from enamel.db import Database
 from enamel.errors import NotFound
@@ -21,7 +21,7 @@ from enamel.security.actor import Actor
 from enamel.security.scopes import Scope
 from enamel.setup.service import definition_named
 
-router = APIRouter(tags=["patients"])
+router = APIRouter(tags=["patients"], route_class=ExactJSONRoute)
 read = Depends(reader(Scope.PATIENTS_READ))
 write = writer(Scope.PATIENTS_WRITE)
 

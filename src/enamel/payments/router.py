@@ -4,18 +4,15 @@ Dental's shape."""
 from __future__ import annotations
 
 import datetime as dt
-import json
-from collections.abc import Callable, Coroutine, Iterator
+from collections.abc import Iterator
 from contextlib import contextmanager
-from decimal import Decimal
-from typing import Annotated, Any
+from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request, Response
-from fastapi.routing import APIRoute
+from fastapi import APIRouter, Depends, Path, Query, Request
 
 from enamel.api.access import reader, writer
 from enamel.api.encode import JSON, created
-from enamel.api.inputs import data_from, date_in, int_in, required_in
+from enamel.api.inputs import ExactJSONRoute, data_from, date_in, int_in, required_in
 from enamel.api.paging import Page, changed_since, page
 from enamel.db import Database
 from enamel.errors import DomainError, NotFound
@@ -29,32 +26,6 @@ from enamel.payments.schemas import (
 )
 from enamel.security.actor import Actor
 from enamel.security.scopes import Scope
-
-
-class ExactJSONRequest(Request):
-    """A request whose JSON numbers with a fraction are read as exact `Decimal`s.
-
-    `"PayAmt": 129.99` must be the amount 129.99, not the float nearest to it, and
-    `100.0000000000000001` must be refused as a fraction of a cent rather than rounded away.
-    """
-
-    async def json(self) -> Any:
-        if not hasattr(self, "_json"):
-            self._json = json.loads(await self.body(), parse_float=Decimal, parse_constant=Decimal)
-        return self._json
-
-
-class ExactJSONRoute(APIRoute):
-    """Routes whose bodies are read by `ExactJSONRequest`."""
-
-    def get_route_handler(self) -> Callable[[Request], Coroutine[Any, Any, Response]]:
-        handler = super().get_route_handler()
-
-        async def exact(request: Request) -> Response:
-            return await handler(ExactJSONRequest(request.scope, request.receive))
-
-        return exact
-
 
 router = APIRouter(tags=["payments"], route_class=ExactJSONRoute)
 read = Depends(reader(Scope.PAYMENTS_READ))

@@ -5,13 +5,13 @@ from __future__ import annotations
 
 import enum
 from collections.abc import Callable
-from typing import Annotated, Any, Literal
+from typing import Any, Literal
 
-from pydantic import BaseModel, StrictBool, WithJsonSchema
+from pydantic import BaseModel, StrictBool
 from sqlalchemy.orm import QueryableAttribute, aliased
 
 from enamel.api.encode import Field, Shape, field, money_number, money_short
-from enamel.api.inputs import body_model, bool_in, int_in
+from enamel.api.inputs import Amount, body_model, bool_in, int_in
 from enamel.errors import InvalidInput
 from enamel.models import Definition, Payment, PaySplit
 from enamel.models.enums import label
@@ -106,18 +106,6 @@ PAYSPLIT = Shape(
     ],
     S.__table__.outerjoin(UnearnedDef, UnearnedDef.DefNum == S.UnearnedType),
 )
-
-Amount = Annotated[
-    Any,
-    WithJsonSchema(
-        {
-            "anyOf": [{"type": "string"}, {"type": "number"}],
-            "description": 'Exact, at most two decimals: "129.99" or 129.99.',
-        }
-    ),
-]
-"""Money as the client wrote it: the JSON is read with exact decimals (never a float), and the
-service's `money_input` is the one judge of what is an amount."""
 
 Flag = Literal["true", "false"] | StrictBool
 

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 
 from enamel.api.access import reader, writer
 from enamel.api.encode import JSON, created
-from enamel.api.inputs import data_from, int_in, label_in, required_in, str_in
+from enamel.api.inputs import ExactJSONRoute, data_from, int_in, label_in, required_in, str_in
 from enamel.api.paging import Page, changed_since, page
 from enamel.db import Database, WriteSession
 from enamel.errors import InvalidInput, NotFound
@@ -25,7 +25,7 @@ from enamel.procedures.schemas import (
 from enamel.security.actor import Actor
 from enamel.security.scopes import Scope
 
-logs = APIRouter(tags=["procedurelogs"])
+logs = APIRouter(tags=["procedurelogs"], route_class=ExactJSONRoute)
 codes = APIRouter(tags=["procedurecodes"])
 read = Depends(reader(Scope.PROCEDURELOGS_READ))
 read_codes = Depends(reader(Scope.PROCEDURECODES_READ))

@@ -11,7 +11,7 @@ from sqlalchemy import BigInteger, Integer, String
 
 from enamel.api.access import reader, writer
 from enamel.api.encode import JSON, created
-from enamel.api.inputs import data_from, int_in, str_in
+from enamel.api.inputs import ExactJSONRoute, data_from, int_in, str_in
 from enamel.api.paging import Page, changed_since, page
 from enamel.db import Database
 from enamel.errors import InvalidInput, NotFound
@@ -22,7 +22,7 @@ from enamel.security.actor import Actor
 from enamel.security.scopes import Scope
 from enamel.setup.repository import clinic_exists
 
-router = APIRouter(tags=["providers"])
+router = APIRouter(tags=["providers"], route_class=ExactJSONRoute)
 read = Depends(reader(Scope.PROVIDERS_READ))
 write = writer(Scope.PROVIDERS_WRITE)
 
