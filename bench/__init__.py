@@ -14,4 +14,10 @@ and created fresh on every run, skipped with a note when the server cannot be re
 Service and hand-written rounds alternate (the machine is small and shared) and the median rate
 of each is reported, with the ratio service / hand-written; the goal is at least 0.5. Every
 booking takes a slot of its own, so no write is refused.
+
+`python -m bench --only http` (or `--only writes,demo,http`) measures the API over HTTP
+(bench/http.py): Enamel served by uvicorn as `enamel serve` runs it, against a bare Starlette
+app (bench/bare.py) running the same SQL with the same driver, on a demo practice, with a
+bounded load generator (bench/loadgen.py); SQLite unless `--engines` names others.
+`python -m bench.profile` shows where an API request's time goes, layer by layer (SQLite).
 """

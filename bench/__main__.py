@@ -1,5 +1,6 @@
-"""`python -m bench [--engines sqlite,postgresql] [--writes N] [--demo-patients N]
-[--demo-engines sqlite] [--json PATH]`: see the package's docstring."""
+"""`python -m bench [--only writes,demo,http] [--engines sqlite,postgresql] [--writes N]
+[--demo-patients N] [--demo-engines sqlite] [--http-scale X] [--json PATH]`: see the package's
+docstring."""
 
 from __future__ import annotations
 
@@ -11,14 +12,17 @@ import platform
 import sqlite3
 import sys
 import time
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from importlib.metadata import version
 from pathlib import Path
 
 import psycopg
 import sqlalchemy
 from sqlalchemy import func, select
 
+from bench.http import CAP, CONNECTIONS, HTTP_ENGINES, SCENARIOS, HttpOptions, RunFailed
+from bench.http import run_engine as run_http_engine
 from bench.practice import Booking, SlotPlan, integration_actor, make_practice
 from bench.report import GOAL, LABELS, DemoRun, Report, WriteResult
 from bench.targets import (
@@ -42,15 +46,22 @@ WARMUP = 100
 """Writes of each kind before the measured rounds (statement caches, prepared statements)."""
 
 
+PARTS = ("writes", "demo", "http")
+DEFAULT_PARTS = ("writes", "demo")
+
+
 @dataclass(frozen=True)
 class Options:
+    parts: tuple[str, ...]
     engines: tuple[str, ...]
+    http_engines: tuple[str, ...]
     writes: int
     rounds: int
     demo_patients: int
     demo_engines: tuple[str, ...]
     json: Path | None
     postgres_url: str
+    http: HttpOptions
 
 
 def _engines(value: str) -> tuple[str, ...]:
@@ -63,6 +74,26 @@ def _engines(value: str) -> tuple[str, ...]:
     return names
 
 
+def _names(choices: tuple[str, ...]) -> Callable[[str], tuple[str, ...]]:
+    def parse(value: str) -> tuple[str, ...]:
+        names = tuple(n.strip() for n in value.split(",") if n.strip())
+        unknown = [n for n in names if n not in choices]
+        if unknown:
+            raise argparse.ArgumentTypeError(
+                f"unknown {', '.join(unknown)}; choose from {', '.join(choices)}"
+            )
+        return names
+
+    return parse
+
+
+def _positive_float(value: str) -> float:
+    x = float(value)
+    if not x > 0:
+        raise argparse.ArgumentTypeError("must be more than 0")
+    return x
+
+
 def _positive(value: str) -> int:
     n = int(value)
     if n < 1:
@@ -73,14 +104,22 @@ def _positive(value: str) -> int:
 def parse_args(argv: Sequence[str] | None = None) -> Options:
     parser = argparse.ArgumentParser(
         prog="python -m bench",
-        description="Enamel's write path against hand-written SQL, and the demo load time.",
+        description="Enamel's write path against hand-written SQL, the demo load time, and the "
+        "API over HTTP against bare Starlette.",
+    )
+    parser.add_argument(
+        "--only",
+        type=_names(PARTS),
+        default=DEFAULT_PARTS,
+        help="what to measure, comma-separated: writes (service vs hand-written SQL), demo "
+        "(the demo load), http (the API over HTTP vs bare Starlette) (default: writes,demo)",
     )
     parser.add_argument(
         "--engines",
         type=_engines,
-        default=ENGINES,
-        help="engines for the write benchmark, comma-separated (default: sqlite,postgresql; "
-        "'' for none)",
+        default=None,
+        help="engines for the write and HTTP benchmarks, comma-separated (default: "
+        "sqlite,postgresql for writes, sqlite for http; '' for none)",
     )
     parser.add_argument(
         "--writes", type=_positive, default=2000, help="bookings per round (default: 2000)"
@@ -100,6 +139,40 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
         default=("sqlite",),
         help="engines for the demo load, comma-separated (default: sqlite)",
     )
+    parser.add_argument(
+        "--http-scale",
+        type=_positive_float,
+        default=1.0,
+        help="multiply the HTTP requests per round (default 1: "
+        + ", ".join(f"{s.name} {s.requests}" for s in SCENARIOS)
+        + ")",
+    )
+    parser.add_argument(
+        "--http-requests",
+        type=_names(tuple(s.name for s in SCENARIOS)),
+        default=(),
+        help="which HTTP requests to measure, comma-separated: "
+        + ", ".join(f"{s.name} ({s.title})" for s in SCENARIOS)
+        + " (default: all)",
+    )
+    parser.add_argument(
+        "--connections",
+        type=_positive,
+        default=CONNECTIONS,
+        help=f"keep-alive connections of the HTTP load generator (default: {CONNECTIONS})",
+    )
+    parser.add_argument(
+        "--http-cap",
+        type=_positive_float,
+        default=CAP,
+        help=f"seconds an HTTP round may take at most (default: {CAP:.0f})",
+    )
+    parser.add_argument(
+        "--http-patients",
+        type=_positive,
+        default=1000,
+        help="patients of the demo practice the HTTP benchmark serves (default: 1000)",
+    )
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
     parser.add_argument(
         "--postgres-url",
@@ -108,19 +181,35 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
         f"(default: $ENAMEL_BENCH_POSTGRES_URL or {POSTGRES_URL})",
     )
     ns = parser.parse_args(argv)
-    if "postgresql" in (*ns.engines, *ns.demo_engines):
+    parts = ns.only
+    engines = (ns.engines if ns.engines is not None else ENGINES) if "writes" in parts else ()
+    http_engines = (
+        (ns.engines if ns.engines is not None else HTTP_ENGINES) if "http" in parts else ()
+    )
+    demo_engines = ns.demo_engines if ns.demo_patients > 0 and "demo" in parts else ()
+    if "postgresql" in (*engines, *http_engines, *demo_engines):
         try:
             check_bench_url(ns.postgres_url)
         except ValueError as e:
             parser.error(str(e))
     return Options(
-        engines=ns.engines,
+        parts=parts,
+        engines=engines,
+        http_engines=http_engines,
         writes=ns.writes,
         rounds=ns.rounds,
         demo_patients=ns.demo_patients,
-        demo_engines=ns.demo_engines if ns.demo_patients > 0 else (),
+        demo_engines=demo_engines,
         json=ns.json,
         postgres_url=ns.postgres_url,
+        http=HttpOptions(
+            rounds=ns.rounds,
+            scale=ns.http_scale,
+            connections=ns.connections,
+            cap=ns.http_cap,
+            demo_patients=ns.http_patients,
+            only=ns.http_requests,
+        ),
     )
 
 
@@ -254,7 +343,19 @@ def environment(report: Report, options: Options) -> None:
         "warmup_writes": str(min(WARMUP, options.writes)),
         "operatories": str(OPERATORIES),
         "patients": str(PATIENTS),
+        "parts": ",".join(options.parts),
     }
+    if options.http_engines:
+        report.environment.update(
+            {
+                "fastapi": version("fastapi"),
+                "starlette": version("starlette"),
+                "uvicorn": version("uvicorn"),
+                "http_connections": str(options.http.connections),
+                "http_scale": str(options.http.scale),
+                "http_demo_patients": str(options.http.demo_patients),
+            }
+        )
 
 
 def main(argv: Sequence[str] | None = None) -> int:
@@ -278,6 +379,19 @@ def main(argv: Sequence[str] | None = None) -> int:
         except Unreachable as e:
             report.skipped[f"demo load on {LABELS[engine]}"] = f"server unreachable: {e}"
             say(f"  skipped the demo load on {LABELS[engine]}: the server cannot be reached ({e})")
+    for engine in options.http_engines:
+        say(f"{LABELS[engine]}: the API over HTTP, Enamel against bare Starlette")
+        try:
+            run = run_http_engine(engine, options.postgres_url, options.http)
+        except Unreachable as e:
+            report.skipped[f"HTTP on {LABELS[engine]}"] = f"server unreachable: {e}"
+            say(f"  skipped HTTP on {LABELS[engine]}: the server cannot be reached ({e})")
+            continue
+        except RunFailed as e:
+            say(f"  FAILED: {e}")
+            return 1
+        report.http += run.results
+        report.skipped.update(run.skipped)
     say("")
     say(report.markdown())
     if options.json is not None:

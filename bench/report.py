@@ -45,6 +45,48 @@ class WriteResult:
 
 
 @dataclass
+class HttpResult:
+    """One request of the HTTP benchmark on one engine: Enamel against the bare app."""
+
+    engine: str
+    scenario: str
+    title: str
+    goal: float
+    requests_per_round: int
+    connections: int
+    enamel_rates: list[float] = field(default_factory=list)
+    bare_rates: list[float] = field(default_factory=list)
+    capped: bool = False
+
+    @property
+    def enamel(self) -> float:
+        return statistics.median(self.enamel_rates)
+
+    @property
+    def bare(self) -> float:
+        return statistics.median(self.bare_rates)
+
+    @property
+    def ratios(self) -> list[float]:
+        """Per round: Enamel's rate over the bare rate measured next to it."""
+        return [e / b for e, b in zip(self.enamel_rates, self.bare_rates, strict=True)]
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.ratios)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            **dataclasses.asdict(self),
+            "ratios": [round(r, 3) for r in self.ratios],
+            "enamel_requests_per_second": round(self.enamel, 1),
+            "bare_requests_per_second": round(self.bare, 1),
+            "ratio": round(self.ratio, 3),
+            "meets_goal": self.ratio >= self.goal,
+        }
+
+
+@dataclass
 class DemoRun:
     engine: str
     seconds: float
@@ -59,6 +101,7 @@ class DemoRun:
 class Report:
     writes: list[WriteResult] = field(default_factory=list)
     demos: list[DemoRun] = field(default_factory=list)
+    http: list[HttpResult] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)
     """Engine (or "demo postgresql") -> why it was not measured."""
     environment: dict[str, str] = field(default_factory=dict)
@@ -97,6 +140,28 @@ class Report:
                     f"| {d.appointments:,} | {d.procedures:,} | {d.payments:,} "
                     f"| {d.adjustments:,} |"
                 )
+        if self.http:
+            if lines:
+                lines.append("")
+            first = self.http[0]
+            rounds = len(first.enamel_rates)
+            lines += [
+                "The API over HTTP on loopback (one uvicorn worker each, "
+                f"{first.connections} keep-alive connections, median of {rounds} "
+                f"round{'s' if rounds != 1 else ''}; ratio = median of the per-round ratios):",
+                "",
+                "| Engine | Request | Requests a round | Enamel req/s | Bare Starlette req/s "
+                "| Ratio | Goal |",
+                "|---|---|---:|---:|---:|---:|---:|",
+            ]
+            for h in self.http:
+                lines.append(
+                    f"| {LABELS.get(h.engine, h.engine)} | `{h.title}` | {h.requests_per_round:,} "
+                    f"| {h.enamel:,.0f} | {h.bare:,.0f} | {h.ratio:.2f} | ≥ {h.goal} |"
+                )
+            capped = [h.title for h in self.http if h.capped]
+            if capped:
+                lines += ["", f"Rounds stopped by the time cap: {', '.join(capped)}."]
         for what, reason in self.skipped.items():
             lines.append("")
             lines.append(f"Not measured: {what} ({reason}).")
@@ -107,6 +172,7 @@ class Report:
             "environment": self.environment,
             "writes": [w.as_dict() for w in self.writes],
             "demo": [dataclasses.asdict(d) for d in self.demos],
+            "http": [h.as_dict() for h in self.http],
             "skipped": self.skipped,
             "markdown": self.markdown(),
         }
