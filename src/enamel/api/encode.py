@@ -129,7 +129,9 @@ class Shape:
         """Add "serverDateTime" to each row (resources clients sync with DateTStamp)."""
         self.server_time_first = server_time_first
         """Send "serverDateTime" as the first field (Appointments) instead of the last."""
-        self._plan = tuple((f.name, i, f.out) for i, f in enumerate(self.fields))
+        self._names = tuple(f.name for f in self.fields)
+        self._converted = tuple((f.name, i, f.out) for i, f in enumerate(self.fields) if f.out)
+        """Only the fields whose value is converted: the rest go out as read (dict(zip()))."""
         doc_fields: dict[str, Any] = {}
         if server_time_first:
             doc_fields["serverDateTime"] = (str, ...)
@@ -144,27 +146,31 @@ class Shape:
         return select(*(f.expr for f in self.fields)).select_from(self.from_)
 
     def row(self, values: Sequence[Any], server_time: str | None = None) -> dict[str, Any]:
+        out: dict[str, Any]
         if self.server_time_first:
-            return {
-                "serverDateTime": server_time or datetime_out(clock.now()),
-                **{
-                    name: (v if convert is None else convert(v))
-                    for name, i, convert in self._plan
-                    for v in (values[i],)
-                },
-            }
-        out = {
-            name: (v if convert is None else convert(v))
-            for name, i, convert in self._plan
-            for v in (values[i],)
-        }
-        if self.server_time:
+            out = {"serverDateTime": server_time or datetime_out(clock.now())}
+            out.update(zip(self._names, values, strict=True))
+        else:
+            out = dict(zip(self._names, values, strict=True))
+        # Replacing a key's value keeps its place: the fields stay in Open Dental's order.
+        for name, i, convert in self._converted:
+            out[name] = convert(values[i])
+        if self.server_time and not self.server_time_first:
             out["serverDateTime"] = server_time or datetime_out(clock.now())
         return out
 
     def rows(self, rows: Iterable[Sequence[Any]]) -> list[dict[str, Any]]:
         now = datetime_out(clock.now())
-        return [self.row(r, now) for r in rows]
+        if self.server_time:
+            return [self.row(r, now) for r in rows]
+        names, converted = self._names, self._converted
+        out = []
+        for values in rows:  # row() inlined: a page is the hot path
+            item = dict(zip(names, values, strict=True))
+            for name, i, convert in converted:
+                item[name] = convert(values[i])
+            out.append(item)
+        return out
 
 
 class JSON(Response):
