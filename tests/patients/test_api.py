@@ -237,6 +237,9 @@ def test_patient_select_filters_match_partially_and_hide_deleted(api: Api) -> No
     guarantors = api.get("/patients", headers, guarOnly="true").json()
     assert smith in [p["PatNum"] for p in guarantors]
     assert api.get("/patients", headers, hideInactive="maybe").status_code == 400
+    assert names(clinicNums="0,999") == ["Jones,Jane", "Smith,Jane", "Smithers,Waylon"]
+    assert names(clinicNums="999") == []
+    assert api.get("/patients", headers, clinicNums="1,x").status_code == 400
     assert api.get("/patients", headers, Birthdate="1976-5-24").status_code == 400
 
 

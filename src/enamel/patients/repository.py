@@ -3,12 +3,14 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Callable
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, Select, bindparam, or_
+from sqlalchemy import Connection, bindparam, or_
 
 from enamel.api.paging import Page
+from enamel.db.statements import Condition, PagedQuery, like_anywhere, like_prefix
 from enamel.models import Patient
 from enamel.models.enums import PatientGender, PatientPosition, PatientStatus
 from enamel.patients.schemas import PATIENT, PATIENT_SELECT, PATIENT_SIMPLE
@@ -43,43 +45,48 @@ class SelectFilters:
     showArchived: bool = False
 
 
-_SELECT_PAGE = PATIENT_SELECT.select().order_by(P.PatNum)
+_SELECT_PAGE = PagedQuery(
+    PATIENT_SELECT.select().where(P.PatStatus != PatientStatus.Deleted), P.PatNum
+)
+ESC = "\\"
+
+
+def _starts(column: Any) -> Callable[[Any], Any]:
+    return lambda b: column.ilike(b, escape=ESC)
 
 
 def select_page(conn: Connection, f: SelectFilters, page: Page) -> list[dict[str, Any]]:
-    stmt: Select[Any] = _SELECT_PAGE.where(P.PatStatus != PatientStatus.Deleted)
-    for column, value in (
-        (P.LName, f.LName),
-        (P.FName, f.FName),
-        (P.Address, f.Address),
-        (P.City, f.City),
-        (P.State, f.State),
-        (P.SSN, f.SSN),
-        (P.ChartNumber, f.ChartNumber),
-        (P.Email, f.Email),
-    ):
-        if value:
-            stmt = stmt.where(column.istartswith(value, autoescape=True))
-    if f.Phone:
-        stmt = stmt.where(
-            or_(
-                *(
-                    c.icontains(f.Phone, autoescape=True)
-                    for c in (P.HmPhone, P.WkPhone, P.WirelessPhone)
-                )
-            )
-        )
-    if f.Birthdate is not None:
-        stmt = stmt.where(P.Birthdate == f.Birthdate)
-    if f.clinicNums:
-        stmt = stmt.where(P.ClinicNum.in_(f.clinicNums))
-    if f.hideInactive:
-        stmt = stmt.where(P.PatStatus != PatientStatus.Inactive)
-    if f.guarOnly:
-        stmt = stmt.where(P.Guarantor == P.PatNum)
-    if not f.showArchived:
-        stmt = stmt.where(P.PatStatus != PatientStatus.Archived)
-    rows = conn.execute(stmt.offset(page.offset).limit(page.limit))
+    conditions: list[Condition] = [
+        ("LName", like_prefix(f.LName), _starts(P.LName)),
+        ("FName", like_prefix(f.FName), _starts(P.FName)),
+        ("Address", like_prefix(f.Address), _starts(P.Address)),
+        ("City", like_prefix(f.City), _starts(P.City)),
+        ("State", like_prefix(f.State), _starts(P.State)),
+        ("SSN", like_prefix(f.SSN), _starts(P.SSN)),
+        ("ChartNumber", like_prefix(f.ChartNumber), _starts(P.ChartNumber)),
+        ("Email", like_prefix(f.Email), _starts(P.Email)),
+        (
+            "Phone",
+            like_anywhere(f.Phone),
+            lambda b: or_(
+                *(c.ilike(b, escape=ESC) for c in (P.HmPhone, P.WkPhone, P.WirelessPhone))
+            ),
+        ),
+        ("Birthdate", f.Birthdate, lambda b: P.Birthdate == b),
+        (
+            "clinicNums",
+            list(f.clinicNums) or None,
+            lambda b: P.ClinicNum.in_(bindparam(b.key, expanding=True)),
+        ),
+        ("hideInactive", f.hideInactive or None, lambda _: P.PatStatus != PatientStatus.Inactive),
+        ("guarOnly", f.guarOnly or None, lambda _: P.Guarantor == P.PatNum),
+        (
+            "hideArchived",
+            (not f.showArchived) or None,
+            lambda _: P.PatStatus != PatientStatus.Archived,
+        ),
+    ]
+    rows = _SELECT_PAGE.execute(conn, conditions, page.offset, page.limit)
     return PATIENT_SELECT.rows(rows)
 
 
@@ -102,30 +109,28 @@ class SimpleFilters:
     FeeSched: int | None = None
 
 
-_SIMPLE_PAGE = PATIENT_SIMPLE.select().order_by(P.PatNum)
+_SIMPLE_PAGE = PagedQuery(PATIENT_SIMPLE.select(), P.PatNum)
+
+
+def _equal(column: Any) -> Callable[[Any], Any]:
+    return lambda b: column == b
 
 
 def simple_page(conn: Connection, f: SimpleFilters, page: Page) -> list[dict[str, Any]]:
-    stmt: Select[Any] = _SIMPLE_PAGE
-    if f.LName:
-        stmt = stmt.where(P.LName.icontains(f.LName, autoescape=True))
-    if f.FName:
-        stmt = stmt.where(P.FName.icontains(f.FName, autoescape=True))
-    if f.DateTStamp is not None:
-        stmt = stmt.where(P.DateTStamp >= f.DateTStamp)
-    for column, value in (
-        (P.Birthdate, f.Birthdate),
-        (P.ClinicNum, f.ClinicNum),
-        (P.PatStatus, f.PatStatus),
-        (P.PriProv, f.PriProv),
-        (P.Gender, f.Gender),
-        (P.Position, f.Position),
-        (P.Guarantor, f.Guarantor),
-        (P.SuperFamily, f.SuperFamily),
-        (P.EmployerNum, f.EmployerNum),
-        (P.FeeSched, f.FeeSched),
-    ):
-        if value is not None:
-            stmt = stmt.where(column == value)
-    rows = conn.execute(stmt.offset(page.offset).limit(page.limit))
+    conditions: list[Condition] = [
+        ("LName", like_anywhere(f.LName), lambda b: P.LName.ilike(b, escape=ESC)),
+        ("FName", like_anywhere(f.FName), lambda b: P.FName.ilike(b, escape=ESC)),
+        ("DateTStamp", f.DateTStamp, lambda b: P.DateTStamp >= b),
+        ("Birthdate", f.Birthdate, _equal(P.Birthdate)),
+        ("ClinicNum", f.ClinicNum, _equal(P.ClinicNum)),
+        ("PatStatus", f.PatStatus, _equal(P.PatStatus)),
+        ("PriProv", f.PriProv, _equal(P.PriProv)),
+        ("Gender", f.Gender, _equal(P.Gender)),
+        ("Position", f.Position, _equal(P.Position)),
+        ("Guarantor", f.Guarantor, _equal(P.Guarantor)),
+        ("SuperFamily", f.SuperFamily, _equal(P.SuperFamily)),
+        ("EmployerNum", f.EmployerNum, _equal(P.EmployerNum)),
+        ("FeeSched", f.FeeSched, _equal(P.FeeSched)),
+    ]
+    rows = _SIMPLE_PAGE.execute(conn, conditions, page.offset, page.limit)
     return PATIENT_SIMPLE.rows(rows)
