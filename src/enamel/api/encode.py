@@ -20,42 +20,65 @@ from typing import Any, Literal
 import orjson
 from fastapi import Response
 from pydantic import BaseModel, create_model
-from sqlalchemy import ColumnElement, Select, String, Text, func, select
+from sqlalchemy import ColumnElement, Select, String, Text, func, select, type_coerce
 from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql import FromClause
+from sqlalchemy.sql.sqltypes import NullType
 
 from enamel.db import clock
-from enamel.db.types import Bool, IntEnumType, Money, ODDate, ODDateTime
+from enamel.db.types import CENT, Bool, IntEnumType, Money, ODDate, ODDateTime
 from enamel.models.enums import label
 
 Convert = Callable[[Any], Any]
 
 
-def date_out(value: dt.date) -> str:
-    return value.isoformat()
+# The converters below take a value as the database driver returns it (field() reads converted
+# columns raw, skipping SQLAlchemy's result processing) or as Python holds it: SQLite returns
+# dates and date-times as text, money as a number; MariaDB and PostgreSQL return date,
+# datetime and Decimal objects.
 
 
-def datetime_out(value: dt.datetime) -> str:
+def date_out(value: dt.date | str) -> str:
+    return value[:10] if isinstance(value, str) else value.isoformat()
+
+
+def datetime_out(value: dt.datetime | str) -> str:
+    if isinstance(value, str):  # "2026-11-25 09:30:00.000000" as SQLAlchemy writes SQLite's
+        return value[:19].replace("T", " ")
     return value.isoformat(sep=" ", timespec="seconds")
 
 
-def bool_out(value: bool) -> str:
+def bool_out(value: bool | int) -> str:
     return "true" if value else "false"
 
 
-def money_number(value: Decimal) -> orjson.Fragment:
+def _exact(value: Decimal | float | int | str) -> Decimal:
+    """SQLite keeps DECIMAL as a number; its shortest repr is the stored amount (money is kept
+    under a billion, where that is exact to the cent)."""
+    return value if isinstance(value, Decimal) else Decimal(str(value)).quantize(CENT)
+
+
+def money_number(value: Decimal | float | int | str) -> orjson.Fragment:
     """A JSON number with the exact digits (`"EstBalance": 40.11`), never through a float."""
-    return orjson.Fragment(str(value).encode())
+    return orjson.Fragment(str(_exact(value)).encode())
 
 
-def money_fixed(value: Decimal) -> str:
+def money_fixed(value: Decimal | float | int | str) -> str:
     """A string with two decimals, as Open Dental sends `ProcFee` ("130.00")."""
-    return f"{value:.2f}"
+    return f"{_exact(value):.2f}"
 
 
-def money_short(value: Decimal) -> str:
+def money_short(value: Decimal | float | int | str) -> str:
     """A string without trailing zeros, as Open Dental sends `PayAmt` ("339", "129.9")."""
-    return format(value.normalize(), "f") if value else "0"
+    amount = _exact(value)
+    return format(amount.normalize(), "f") if amount else "0"
+
+
+def enum_out(enum_class: type[enum.IntEnum]) -> Convert:
+    """The label of a stored number; a number outside the enum (written by plain SQL) goes out
+    as its digits rather than failing the request."""
+    labels = {int(member): label(member) for member in enum_class}
+    return lambda value: labels.get(value) or str(value)
 
 
 MONEY_TYPES: dict[Convert, type] = {money_number: float, money_fixed: str, money_short: str}
@@ -87,8 +110,7 @@ def field(
     doc: Any
     if isinstance(sql_type, IntEnumType):
         enum_class: type[enum.IntEnum] = sql_type.enum_class
-        labels = {member: label(member) for member in enum_class}
-        out, doc = labels.__getitem__, Literal[tuple(labels.values())]
+        out, doc = enum_out(enum_class), Literal[tuple(label(m) for m in enum_class)]
     elif isinstance(sql_type, Bool):
         out, doc = bool_out, Literal["true", "false"]
     elif isinstance(sql_type, ODDateTime):
@@ -109,6 +131,8 @@ def field(
             default = 0
     if default is not None:
         expr = func.coalesce(expr, default, type_=sql_type)
+    if out is not None:
+        expr = type_coerce(expr, NullType())  # the driver's value, converted once, by `out`
     return Field(name, expr.label(name), out, doc)
 
 
