@@ -377,8 +377,15 @@ _SHOWN = (
 
 
 def _page_statement() -> Any:
-    """The statement select_page() builds for a request without filters."""
-    return repository._SELECT_PAGE.where(_SHOWN[0]).where(_SHOWN[1]).offset(0).limit(PAGE)
+    """The statement a request without filters would build if it were built per request
+    (select_page() reuses one built statement instead)."""
+    return (
+        repository.PATIENT_SELECT.select()
+        .where(*_SHOWN)
+        .order_by(repository.P.PatNum)
+        .offset(0)
+        .limit(PAGE)
+    )
 
 
 def _begin_only(engine: Any) -> None:

@@ -10,6 +10,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from enamel.api.access import reader, writer
 from enamel.api.encode import JSON, created
 from enamel.api.inputs import ExactJSONRoute, bool_in, data_from, date_in, int_in, label_in
+from enamel.api.lean import LeanRoute, documented, key_in, page_in
 from enamel.api.paging import Page, changed_since, page
 from enamel.db import Database
 from enamel.errors import NotFound
@@ -22,6 +23,8 @@ from enamel.security.scopes import Scope
 from enamel.setup.service import definition_named
 
 router = APIRouter(tags=["patients"], route_class=ExactJSONRoute)
+hot = APIRouter(tags=["patients"], route_class=LeanRoute)
+"""The hot reads: lean routes (api/lean.py), served after this router's routes."""
 read = Depends(reader(Scope.PATIENTS_READ))
 write = writer(Scope.PATIENTS_WRITE)
 
@@ -72,61 +75,68 @@ async def list_patients_simple(
         return JSON(repository.simple_page(conn, filters, paging))
 
 
-@router.get(
+SELECT_FILTERS = {
+    "LName": "Last name starts with (any case).",
+    "FName": "First name starts with (any case).",
+    "Phone": "Any phone number contains.",
+    "Address": "Address starts with.",
+    "City": "City starts with.",
+    "State": "State starts with.",
+    "SSN": "SSN starts with.",
+    "ChartNumber": "Chart number starts with.",
+    "Email": "Email starts with.",
+    "Birthdate": "yyyy-MM-dd.",
+    "clinicNums": "Comma-separated ClinicNums.",
+    "hideInactive": '"true" leaves out inactive patients.',
+    "guarOnly": '"true": only the heads of families.',
+    "showArchived": '"true" includes archived patients.',
+}
+
+
+@hot.get(
     "/patients",
     response_model=PATIENT_SELECT.many,
     dependencies=[read],
+    openapi_extra=documented(query=SELECT_FILTERS, paged=True),
 )
-async def list_patients(
-    request: Request,
-    paging: Annotated[Page, Depends(page)],
-    LName: Text = None,
-    FName: Text = None,
-    Phone: Text = None,
-    Address: Text = None,
-    City: Text = None,
-    State: Text = None,
-    SSN: Text = None,
-    ChartNumber: Text = None,
-    Email: Text = None,
-    Birthdate: Text = None,
-    clinicNums: Annotated[str | None, Query(description="Comma-separated ClinicNums.")] = None,
-    hideInactive: Text = None,
-    guarOnly: Text = None,
-    showArchived: Text = None,
-) -> JSON:
+async def list_patients(request: Request) -> JSON:
     """Open Dental's Patient Select: partial, case-insensitive matches; deleted patients never."""
+    q = request.query_params
+    birthdate = q.get("Birthdate")
     filters = repository.SelectFilters(
-        LName=LName,
-        FName=FName,
-        Phone=Phone,
-        Address=Address,
-        City=City,
-        State=State,
-        SSN=SSN,
-        ChartNumber=ChartNumber,
-        Email=Email,
-        Birthdate=None if Birthdate is None else date_in(Birthdate, "Birthdate"),
+        LName=q.get("LName"),
+        FName=q.get("FName"),
+        Phone=q.get("Phone"),
+        Address=q.get("Address"),
+        City=q.get("City"),
+        State=q.get("State"),
+        SSN=q.get("SSN"),
+        ChartNumber=q.get("ChartNumber"),
+        Email=q.get("Email"),
+        Birthdate=None if birthdate is None else date_in(birthdate, "Birthdate"),
         clinicNums=tuple(
-            int_in(n, "clinicNums") for n in (clinicNums or "").split(",") if n.strip()
+            int_in(n, "clinicNums") for n in q.get("clinicNums", "").split(",") if n.strip()
         ),
-        hideInactive=_flag(hideInactive, "hideInactive"),
-        guarOnly=_flag(guarOnly, "guarOnly"),
-        showArchived=_flag(showArchived, "showArchived"),
+        hideInactive=_flag(q.get("hideInactive"), "hideInactive"),
+        guarOnly=_flag(q.get("guarOnly"), "guarOnly"),
+        showArchived=_flag(q.get("showArchived"), "showArchived"),
     )
+    paging = page_in(request)
     with _db(request).read_engine.connect() as conn:
         return JSON(repository.select_page(conn, filters, paging))
 
 
-@router.get(
+@hot.get(
     "/patients/{PatNum}",
     name="get_patient",
     response_model=PATIENT.model,
     dependencies=[read],
+    openapi_extra=documented(path=("PatNum",)),
 )
-async def get_patient(request: Request, PatNum: Num) -> JSON:
+async def get_patient(request: Request) -> JSON:
+    pat_num = key_in(request, "PatNum")
     with _db(request).read_engine.connect() as conn:
-        return JSON(_found(repository.one(conn, PatNum), PatNum))
+        return JSON(_found(repository.one(conn, pat_num), pat_num))
 
 
 @router.post("/patients", status_code=201, response_model=PATIENT.model)
@@ -185,3 +195,6 @@ def _num(value: str | None, name: str) -> int | None:
 
 def _flag(value: str | None, name: str) -> bool:
     return False if value is None else bool_in(value, name)
+
+
+router.include_router(hot)
