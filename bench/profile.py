@@ -380,11 +380,7 @@ def _page_statement() -> Any:
     """The statement a request without filters would build if it were built per request
     (select_page() reuses one built statement instead)."""
     return (
-        repository.PATIENT_SELECT.select()
-        .where(*_SHOWN)
-        .order_by(repository.P.PatNum)
-        .offset(0)
-        .limit(PAGE)
+        PATIENT_SELECT.select().where(*_SHOWN).order_by(repository.P.PatNum).offset(0).limit(PAGE)
     )
 
 
