@@ -17,9 +17,8 @@ from starlette.exceptions import HTTPException
 from starlette.routing import Match
 
 from enamel import __version__
-from enamel.api import docs, metrics
+from enamel.api import docs, metrics, routes
 from enamel.api.middleware import ApiMiddleware
-from enamel.api.routes import api_router
 from enamel.config import Settings
 from enamel.db import Database
 from enamel.db.migrate import head_revision
@@ -57,7 +56,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     limiter = make_limiter(settings.redis_url, namespace[:16])
     app.state.gate = Gate(db, limiter, settings.switch_delay)
     app.add_middleware(ApiMiddleware, activity=activity)
-    app.include_router(api_router())
+    routes.install(app)
     docs.install(app)
     _handlers(app)
 

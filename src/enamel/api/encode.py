@@ -20,7 +20,16 @@ from typing import Any, Literal
 import orjson
 from fastapi import Response
 from pydantic import BaseModel, create_model
-from sqlalchemy import ColumnElement, Select, String, Text, func, select, type_coerce
+from sqlalchemy import (
+    ColumnElement,
+    Select,
+    String,
+    Text,
+    func,
+    literal_column,
+    select,
+    type_coerce,
+)
 from sqlalchemy.orm import QueryableAttribute
 from sqlalchemy.sql import FromClause
 from sqlalchemy.sql.sqltypes import NullType
@@ -130,7 +139,9 @@ def field(
         if default is None:
             default = 0
     if default is not None:
-        expr = func.coalesce(expr, default, type_=sql_type)
+        # Inline ('' or 0), not a bound parameter: binding forty of them costs every request.
+        empty: ColumnElement[Any] = literal_column("''" if default == "" else str(int(default)))
+        expr = func.coalesce(expr, empty, type_=sql_type)
     if out is not None:
         expr = type_coerce(expr, NullType())  # the driver's value, converted once, by `out`
     return Field(name, expr.label(name), out, doc)

@@ -45,10 +45,14 @@ async def changed_since(
         ),
     ] = None,
 ) -> dt.datetime | None:
-    if DateTStamp is None:
+    return datetstamp_in(DateTStamp)
+
+
+def datetstamp_in(value: str | None) -> dt.datetime | None:
+    if value is None:
         return None
     try:
-        return datetime_in(DateTStamp, "DateTStamp")
+        return datetime_in(value, "DateTStamp")
     except InvalidInput:
         raise InvalidInput(
             "DateTStamp format must be yyyy-MM-dd HH:mm:ss", field="DateTStamp"

@@ -10,7 +10,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, or_
 
 from enamel.api.paging import Page
-from enamel.db.statements import Condition, PagedQuery, like_anywhere, like_prefix
+from enamel.db.statements import Condition, PagedQuery, fetch, like_anywhere, like_prefix
 from enamel.models import Patient
 from enamel.models.enums import PatientGender, PatientPosition, PatientStatus
 from enamel.patients.schemas import PATIENT, PATIENT_SELECT, PATIENT_SIMPLE
@@ -21,8 +21,8 @@ _ONE = PATIENT.select().where(P.PatNum == bindparam("pat_num"))
 
 
 def one(conn: Connection, pat_num: int) -> dict[str, Any] | None:
-    row = conn.execute(_ONE, {"pat_num": pat_num}).first()
-    return None if row is None else PATIENT.row(row)
+    rows = fetch(conn, _ONE, {"pat_num": pat_num})
+    return PATIENT.row(rows[0]) if rows else None
 
 
 @dataclass(frozen=True)

@@ -2,16 +2,15 @@
 
 from __future__ import annotations
 
-import datetime as dt
 from typing import Annotated
 
-from fastapi import APIRouter, Depends, Path, Query, Request
+from fastapi import APIRouter, Depends, Path, Request
 
 from enamel.api.access import reader, writer
 from enamel.api.encode import JSON, created
 from enamel.api.inputs import ExactJSONRoute, bool_in, data_from, date_in, int_in, label_in
 from enamel.api.lean import LeanRoute, documented, key_in, page_in
-from enamel.api.paging import Page, changed_since, page
+from enamel.api.paging import datetstamp_in
 from enamel.db import Database
 from enamel.errors import NotFound
 from enamel.models import DefCat
@@ -24,53 +23,59 @@ from enamel.setup.service import definition_named
 
 router = APIRouter(tags=["patients"], route_class=ExactJSONRoute)
 hot = APIRouter(tags=["patients"], route_class=LeanRoute)
-"""The hot reads: lean routes (api/lean.py), served after this router's routes."""
+"""The hot reads: lean routes (api/lean.py), placed first by api/routes.py."""
 read = Depends(reader(Scope.PATIENTS_READ))
 write = writer(Scope.PATIENTS_WRITE)
 
-Text = Annotated[str | None, Query()]
 Num = Annotated[int, Path(ge=0, lt=2**63)]
 """A key in the path: past the database's 64-bit range it is a 400, not a driver overflow."""
 
 
-@router.get(
+SIMPLE_FILTERS = {
+    "LName": "Last name contains (any case).",
+    "FName": "First name contains (any case).",
+    "Birthdate": "yyyy-MM-dd.",
+    "ClinicNum": "A ClinicNum.",
+    "PatStatus": "Patient, NonPatient, Inactive, Archived, Deleted, Deceased or Prospective.",
+    "DateTStamp": "Only patients changed at or after this time (yyyy-MM-dd HH:mm:ss): "
+    "send the serverDateTime of the previous answer.",
+    "PriProv": "A ProvNum.",
+    "Gender": "Male, Female, Unknown or Other.",
+    "Position": "Single, Married, Child, Widowed or Divorced.",
+    "Guarantor": "A PatNum: the family's head.",
+    "SuperFamily": "A PatNum: the super family's head.",
+    "EmployerNum": "An EmployerNum.",
+    "FeeSched": "A FeeSchedNum.",
+}
+
+
+@hot.get(
     "/patients/Simple",
     response_model=PATIENT_SIMPLE.many,
     dependencies=[read],
+    openapi_extra=documented(query=SIMPLE_FILTERS, paged=True),
 )
-async def list_patients_simple(
-    request: Request,
-    paging: Annotated[Page, Depends(page)],
-    since: Annotated[dt.datetime | None, Depends(changed_since)],
-    LName: Text = None,
-    FName: Text = None,
-    Birthdate: Text = None,
-    ClinicNum: Text = None,
-    PatStatus: Text = None,
-    PriProv: Text = None,
-    Gender: Text = None,
-    Position: Text = None,
-    Guarantor: Text = None,
-    SuperFamily: Text = None,
-    EmployerNum: Text = None,
-    FeeSched: Text = None,
-) -> JSON:
+async def list_patients_simple(request: Request) -> JSON:
     """Patients with every field, for syncing: `DateTStamp` gives those changed since then."""
+    q = request.query_params
+    birthdate, status = q.get("Birthdate"), q.get("PatStatus")
+    gender, position = q.get("Gender"), q.get("Position")
     filters = repository.SimpleFilters(
-        LName=LName,
-        FName=FName,
-        Birthdate=None if Birthdate is None else date_in(Birthdate, "Birthdate"),
-        ClinicNum=_num(ClinicNum, "ClinicNum"),
-        PatStatus=None if PatStatus is None else label_in(PatientStatus, PatStatus, "PatStatus"),
-        DateTStamp=since,
-        PriProv=_num(PriProv, "PriProv"),
-        Gender=None if Gender is None else label_in(PatientGender, Gender, "Gender"),
-        Position=None if Position is None else label_in(PatientPosition, Position, "Position"),
-        Guarantor=_num(Guarantor, "Guarantor"),
-        SuperFamily=_num(SuperFamily, "SuperFamily"),
-        EmployerNum=_num(EmployerNum, "EmployerNum"),
-        FeeSched=_num(FeeSched, "FeeSched"),
+        LName=q.get("LName"),
+        FName=q.get("FName"),
+        Birthdate=None if birthdate is None else date_in(birthdate, "Birthdate"),
+        ClinicNum=_num(q.get("ClinicNum"), "ClinicNum"),
+        PatStatus=None if status is None else label_in(PatientStatus, status, "PatStatus"),
+        DateTStamp=datetstamp_in(q.get("DateTStamp")),
+        PriProv=_num(q.get("PriProv"), "PriProv"),
+        Gender=None if gender is None else label_in(PatientGender, gender, "Gender"),
+        Position=None if position is None else label_in(PatientPosition, position, "Position"),
+        Guarantor=_num(q.get("Guarantor"), "Guarantor"),
+        SuperFamily=_num(q.get("SuperFamily"), "SuperFamily"),
+        EmployerNum=_num(q.get("EmployerNum"), "EmployerNum"),
+        FeeSched=_num(q.get("FeeSched"), "FeeSched"),
     )
+    paging = page_in(request)
     with _db(request).read_engine.connect() as conn:
         return JSON(repository.simple_page(conn, filters, paging))
 
@@ -195,6 +200,3 @@ def _num(value: str | None, name: str) -> int | None:
 
 def _flag(value: str | None, name: str) -> bool:
     return False if value is None else bool_in(value, name)
-
-
-router.include_router(hot)

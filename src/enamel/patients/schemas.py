@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from sqlalchemy import String, literal
+from sqlalchemy import String, literal_column
 from sqlalchemy.orm import aliased
 
 from enamel.api.encode import Field, Shape, field, money_number
@@ -26,7 +26,7 @@ P = Patient
 
 def _none(name: str) -> Field:
     """A field Open Dental sends that Enamel does not keep: always ""."""
-    return field(name, literal("", String))
+    return field(name, literal_column("''", String))
 
 
 def _common_head() -> list[Field]:
