@@ -33,6 +33,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from tempfile import TemporaryDirectory
 from typing import Any
+from unittest import mock
 
 import orjson
 from sqlalchemy import Engine, event, func, select
@@ -43,6 +44,7 @@ from bench.practice import PATTERN, SLOT
 from bench.report import LABELS, HttpResult
 from bench.targets import Target, fresh_target
 from enamel.api.paging import Page
+from enamel.db import statements
 from enamel.demo.loader import load_demo
 from enamel.models import Appointment, DefCat, Definition, Operatory, Patient
 from enamel.models.enums import ApptStatus, PatientStatus
@@ -144,10 +146,20 @@ def add_bench_integration(target: Target) -> str:
 _SENTINELS = {"offset": 7_770_001, "limit": 7_770_002, "pat_num": 7_770_003}
 
 
+def _through_sqlalchemy(conn: Any, stmt: Any, params: dict[str, Any]) -> Any:
+    return conn.execute(stmt, params).all()
+
+
 @contextmanager
 def captured(engine: Engine) -> Iterator[list[tuple[str, Any]]]:
-    """The SQL text and parameters the driver receives while the block runs."""
+    """The SQL text and parameters the driver receives while the block runs. Enamel's hot
+    reads go to the driver's cursor directly (enamel.db.statements.fetch), past SQLAlchemy's
+    events; while capturing they take SQLAlchemy's path, which sends the same compiled SQL."""
     seen: list[tuple[str, Any]] = []
+    patches = (
+        mock.patch.object(statements, "fetch", _through_sqlalchemy),
+        mock.patch.object(repository, "fetch", _through_sqlalchemy),
+    )
 
     def grab(
         _conn: Any, _cursor: Any, statement: str, parameters: Any, _ctx: Any, _many: bool
@@ -156,7 +168,8 @@ def captured(engine: Engine) -> Iterator[list[tuple[str, Any]]]:
 
     event.listen(engine, "before_cursor_execute", grab)
     try:
-        yield seen
+        with patches[0], patches[1]:
+            yield seen
     finally:
         event.remove(engine, "before_cursor_execute", grab)
 
