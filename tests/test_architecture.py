@@ -89,7 +89,7 @@ PUBLIC_ROUTES = {
 def test_every_route_needs_a_scope_or_is_public() -> None:
     from fastapi.routing import APIRoute
 
-    from enamel.api.routes import PREFIX
+    from enamel.api import PREFIX
     from enamel.app import create_app
     from enamel.config import Settings
 

@@ -192,5 +192,5 @@ def test_metrics_name_integrations_and_route_templates_never_ids(api: Api) -> No
     api.get("/patients/424242", headers)
     text = api.client.get("/metrics").text
     assert 'integration="Reminder Pro"' in text
-    assert 'route="/patients/{PatNum}"' in text
+    assert 'route="/api/v1/patients/{PatNum}"' in text
     assert "424242" not in text

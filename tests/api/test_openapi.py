@@ -23,8 +23,8 @@ from fastapi.testclient import TestClient
 from hypothesis import HealthCheck, settings
 from schemathesis.python.asgi import shutdown_lifespans
 
+from enamel.api import PREFIX
 from enamel.api.docs import ERRORS, WRITE_ERRORS, WRITE_METHODS, ApiError
-from enamel.api.routes import PREFIX
 from enamel.app import create_app
 from enamel.config import Settings
 from enamel.db import Database

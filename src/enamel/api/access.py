@@ -70,3 +70,8 @@ def _office_user(request: Request) -> tuple[int, str]:
     if row is None or row.IsHidden:
         raise InvalidInput(f"{USER_HEADER}: no active office user {given!r}", field=USER_HEADER)
     return row.UserNum, row.UserName
+
+
+def database(request: Request) -> Database:
+    """The database the application serves."""
+    return request.app.state.db  # type: ignore[no-any-return]

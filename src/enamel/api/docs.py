@@ -16,7 +16,7 @@ from typing import Any
 from fastapi import FastAPI
 from pydantic import BaseModel, ConfigDict
 
-from enamel.api.routes import PREFIX
+from enamel.api import PREFIX
 
 SCHEME = "ODFHIR"
 

@@ -83,6 +83,11 @@ def int_in(value: object, field: str) -> int:
     return number
 
 
+def optional_int(value: str | None, field: str) -> int | None:
+    """A whole-number query parameter, when given."""
+    return None if value is None else int_in(value, field)
+
+
 def str_in(value: object, field: str) -> str:
     if not isinstance(value, str):
         raise InvalidInput(f"{field} must be a string", field=field)

@@ -1,7 +1,7 @@
 """Prometheus metrics at `/metrics`: requests and latency per integration and route.
 
-Labels hold the integration's name, the method, the route *template* within the API
-(`/patients/{PatNum}`) and the status: never a path with ids in it, never patient data. With
+Labels hold the integration's name, the method, the route *template*
+(`/api/v1/patients/{PatNum}`) and the status: never a path with ids in it, never patient data. With
 several server processes (`enamel serve --workers N`), `PROMETHEUS_MULTIPROC_DIR` makes every
 process's counts visible from any one of them.
 """

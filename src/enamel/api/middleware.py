@@ -13,7 +13,7 @@ from typing import Any
 import orjson
 from starlette.types import ASGIApp, Message, Receive, Scope, Send
 
-from enamel.api import metrics
+from enamel.api import PREFIX, metrics
 from enamel.errors import TooLarge
 from enamel.security.activity import Activity
 
@@ -63,6 +63,8 @@ class ApiMiddleware:
             cred = state.get("integration")
             route = scope.get("route")
             template = getattr(route, "path", "unmatched")
+            if not template.startswith(PREFIX) and template != "unmatched":
+                template = PREFIX + template  # a route of an included router: its own part
             if cred is not None:
                 self.activity.count(cred.num, int(seconds * 1000), status >= 400)
             metrics.observe(

@@ -5,6 +5,7 @@ from __future__ import annotations
 from fastapi import APIRouter, FastAPI
 from fastapi.routing import APIRoute
 
+from enamel.api import PREFIX
 from enamel.appointments.router import router as appointments
 from enamel.patients.router import hot as patients_hot
 from enamel.patients.router import router as patients
@@ -13,8 +14,6 @@ from enamel.procedures.router import router as procedures
 from enamel.providers.router import router as providers
 from enamel.securitylogs.router import router as securitylogs
 from enamel.setup.router import router as setup
-
-PREFIX = "/api/v1"
 
 
 def install(app: FastAPI) -> None:

@@ -7,9 +7,18 @@ from typing import Annotated, Any
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
-from enamel.api.access import reader, writer
+from enamel.api.access import database, reader, writer
 from enamel.api.encode import JSON, created
-from enamel.api.inputs import ExactJSONRoute, bool_in, data_from, date_in, int_in, label_in, str_in
+from enamel.api.inputs import (
+    ExactJSONRoute,
+    bool_in,
+    data_from,
+    date_in,
+    int_in,
+    label_in,
+    optional_int,
+    str_in,
+)
 from enamel.api.paging import Page, changed_since, page
 from enamel.appointments import queries, service
 from enamel.appointments.schemas import (
@@ -62,17 +71,17 @@ async def list_appointments(
     if start is not None and end is not None and end < start:
         raise InvalidInput("dateEnd is before dateStart", field="dateEnd")
     filters = queries.Filters(
-        PatNum=_num(PatNum, "PatNum"),
+        PatNum=optional_int(PatNum, "PatNum"),
         AptStatus=None if AptStatus is None else label_in(ApptStatus, AptStatus, "AptStatus"),
-        Op=_num(Op, "Op"),
-        ClinicNum=_num(ClinicNum, "ClinicNum"),
-        AppointmentTypeNum=_num(AppointmentTypeNum, "AppointmentTypeNum"),
+        Op=optional_int(Op, "Op"),
+        ClinicNum=optional_int(ClinicNum, "ClinicNum"),
+        AppointmentTypeNum=optional_int(AppointmentTypeNum, "AppointmentTypeNum"),
         day=_day(date, "date"),
         start=start,
         end=end,
         DateTStamp=since,
     )
-    with _db(request).read_engine.connect() as conn:
+    with database(request).read_engine.connect() as conn:
         return JSON(queries.page(conn, filters, paging))
 
 
@@ -83,7 +92,7 @@ async def list_appointments(
     dependencies=[read],
 )
 async def get_appointment(request: Request, AptNum: Num) -> JSON:
-    with _db(request).read_engine.connect() as conn:
+    with database(request).read_engine.connect() as conn:
         return JSON(_found(queries.one(conn, AptNum), AptNum))
 
 
@@ -93,7 +102,7 @@ def create_appointment(
 ) -> JSON:
     """Book an appointment; 409 when it overlaps another in the operatory (nothing written)."""
     data = data_from(body, service.AppointmentData)
-    db = _db(request)
+    db = database(request)
     with db.write() as session:
         apt_num = service.create_appointment(session, actor, data).AptNum
     return created(request, "get_appointment", _answer(db, apt_num), AptNum=apt_num)
@@ -105,7 +114,7 @@ def update_appointment(
 ) -> JSON:
     """Change the fields sent. Moving it (AptDateTime, Op) is refused with 409 if taken."""
     data = data_from(body, service.AppointmentData)
-    db = _db(request)
+    db = database(request)
     with db.write() as session:
         service.update_appointment(session, actor, AptNum, data)
     return JSON(_answer(db, AptNum))
@@ -127,7 +136,7 @@ def break_appointment(
             "POST /procedurelogs",
             field="breakType",
         )
-    db = _db(request)
+    db = database(request)
     with db.write() as session:
         service.break_appointment(session, actor, AptNum, to_unscheduled_list=to_list)
     return JSON(_answer(db, AptNum))
@@ -138,7 +147,7 @@ def append_note(
     request: Request, AptNum: Num, body: NoteIn, actor: Annotated[Actor, Depends(write)]
 ) -> JSON:
     """Append a line to the note (after a line break if there is one already)."""
-    db = _db(request)
+    db = database(request)
     with db.write() as session:
         service.append_note(session, actor, AptNum, str_in(body.Note, "Note"))
     return JSON(_answer(db, AptNum))
@@ -152,7 +161,7 @@ def confirm_appointment(
     definition; "None" is the first one) or `defNum`."""
     if (body.confirmVal is None) == (body.defNum is None):
         raise InvalidInput("send exactly one of confirmVal or defNum", field="confirmVal")
-    db = _db(request)
+    db = database(request)
     with db.write() as session:
         if body.defNum is not None:
             def_num = int_in(body.defNum, "defNum")
@@ -178,18 +187,10 @@ def _answer(db: Database, apt_num: int) -> dict[str, Any]:
         return _found(queries.one(conn, apt_num), apt_num)
 
 
-def _db(request: Request) -> Database:
-    return request.app.state.db  # type: ignore[no-any-return]
-
-
 def _found(row: dict[str, Any] | None, apt_num: int) -> dict[str, Any]:
     if row is None:
         raise NotFound(f"Appointment {apt_num} not found", field="AptNum")
     return row
-
-
-def _num(value: str | None, name: str) -> int | None:
-    return None if value is None else int_in(value, name)
 
 
 def _day(value: str | None, name: str) -> dt.date | None:

@@ -6,12 +6,19 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Request
 
-from enamel.api.access import reader, writer
+from enamel.api.access import database, reader, writer
 from enamel.api.encode import JSON, created
-from enamel.api.inputs import ExactJSONRoute, bool_in, data_from, date_in, int_in, label_in
+from enamel.api.inputs import (
+    ExactJSONRoute,
+    bool_in,
+    data_from,
+    date_in,
+    int_in,
+    label_in,
+    optional_int,
+)
 from enamel.api.lean import LeanRoute, documented, key_in, page_in
 from enamel.api.paging import datetstamp_in
-from enamel.db import Database
 from enamel.errors import NotFound
 from enamel.models import DefCat
 from enamel.models.enums import PatientGender, PatientPosition, PatientStatus
@@ -64,19 +71,19 @@ async def list_patients_simple(request: Request) -> JSON:
         LName=q.get("LName"),
         FName=q.get("FName"),
         Birthdate=None if birthdate is None else date_in(birthdate, "Birthdate"),
-        ClinicNum=_num(q.get("ClinicNum"), "ClinicNum"),
+        ClinicNum=optional_int(q.get("ClinicNum"), "ClinicNum"),
         PatStatus=None if status is None else label_in(PatientStatus, status, "PatStatus"),
         DateTStamp=datetstamp_in(q.get("DateTStamp")),
-        PriProv=_num(q.get("PriProv"), "PriProv"),
+        PriProv=optional_int(q.get("PriProv"), "PriProv"),
         Gender=None if gender is None else label_in(PatientGender, gender, "Gender"),
         Position=None if position is None else label_in(PatientPosition, position, "Position"),
-        Guarantor=_num(q.get("Guarantor"), "Guarantor"),
-        SuperFamily=_num(q.get("SuperFamily"), "SuperFamily"),
-        EmployerNum=_num(q.get("EmployerNum"), "EmployerNum"),
-        FeeSched=_num(q.get("FeeSched"), "FeeSched"),
+        Guarantor=optional_int(q.get("Guarantor"), "Guarantor"),
+        SuperFamily=optional_int(q.get("SuperFamily"), "SuperFamily"),
+        EmployerNum=optional_int(q.get("EmployerNum"), "EmployerNum"),
+        FeeSched=optional_int(q.get("FeeSched"), "FeeSched"),
     )
     paging = page_in(request)
-    with _db(request).read_engine.connect() as conn:
+    with database(request).read_engine.connect() as conn:
         return JSON(repository.simple_page(conn, filters, paging))
 
 
@@ -127,7 +134,7 @@ async def list_patients(request: Request) -> JSON:
         showArchived=_flag(q.get("showArchived"), "showArchived"),
     )
     paging = page_in(request)
-    with _db(request).read_engine.connect() as conn:
+    with database(request).read_engine.connect() as conn:
         return JSON(repository.select_page(conn, filters, paging))
 
 
@@ -140,7 +147,7 @@ async def list_patients(request: Request) -> JSON:
 )
 async def get_patient(request: Request) -> JSON:
     pat_num = key_in(request, "PatNum")
-    with _db(request).read_engine.connect() as conn:
+    with database(request).read_engine.connect() as conn:
         return JSON(_found(repository.one(conn, pat_num), pat_num))
 
 
@@ -150,7 +157,7 @@ def create_patient(
 ) -> JSON:
     """Create a patient: LName and FName are required; the rest take Open Dental's defaults."""
     data = data_from(body, service.PatientData, skip=("BillingType",))
-    db = _db(request)
+    db = database(request)
     with db.write() as session:
         if body.BillingType:
             data.BillingType = definition_named(
@@ -169,7 +176,7 @@ def update_patient(
 ) -> JSON:
     """Change the fields sent; "" clears a text field (LName and FName stay required)."""
     data = data_from(body, service.PatientData, skip=("BillingType",))
-    db = _db(request)
+    db = database(request)
     with db.write() as session:
         if body.BillingType is not None:
             data.BillingType = (
@@ -184,18 +191,10 @@ def update_patient(
         return JSON(_found(repository.one(conn, PatNum), PatNum))
 
 
-def _db(request: Request) -> Database:
-    return request.app.state.db  # type: ignore[no-any-return]
-
-
 def _found(row: dict[str, object] | None, pat_num: int) -> dict[str, object]:
     if row is None:
         raise NotFound(f"Patient {pat_num} not found", field="PatNum")
     return row
-
-
-def _num(value: str | None, name: str) -> int | None:
-    return None if value is None else int_in(value, name)
 
 
 def _flag(value: str | None, name: str) -> bool:

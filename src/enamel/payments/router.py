@@ -10,11 +10,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
-from enamel.api.access import reader, writer
+from enamel.api.access import database, reader, writer
 from enamel.api.encode import JSON, created
-from enamel.api.inputs import ExactJSONRoute, data_from, date_in, int_in, required_in
+from enamel.api.inputs import ExactJSONRoute, data_from, date_in, optional_int, required_in
 from enamel.api.paging import Page, changed_since, page
-from enamel.db import Database
 from enamel.errors import DomainError, NotFound
 from enamel.payments import repository, service
 from enamel.payments.schemas import (
@@ -48,12 +47,12 @@ async def list_payments(
 ) -> JSON:
     """Payments in PayNum order; all filters optional (`DateTStamp` is an Enamel extension)."""
     filters = repository.PaymentFilters(
-        PayType=_num(PayType, "PayType"),
-        PatNum=_num(PatNum, "PatNum"),
+        PayType=optional_int(PayType, "PayType"),
+        PatNum=optional_int(PatNum, "PatNum"),
         DateEntry=None if DateEntry is None else date_in(DateEntry, "DateEntry"),
         DateTStamp=since,
     )
-    with _db(request).read_engine.connect() as conn:
+    with database(request).read_engine.connect() as conn:
         return JSON(repository.payments_page(conn, filters, paging))
 
 
@@ -62,7 +61,7 @@ async def list_payments(
 )
 async def get_payment(request: Request, PayNum: PayNumPath) -> JSON:
     """One payment (an Enamel extension: Open Dental lists payments only)."""
-    with _db(request).read_engine.connect() as conn:
+    with database(request).read_engine.connect() as conn:
         return JSON(_found(repository.one(conn, PayNum), PayNum))
 
 
@@ -73,7 +72,7 @@ def create_payment(
     """Create a payment: PayAmt (more than 0, exact cents) and PatNum are required."""
     required_in(body, "PayAmt", "PatNum")
     data = payment_data(body, data_from(body, service.PaymentData))
-    db = _db(request)
+    db = database(request)
     with db.write() as session, _named_as_sent():
         pay_num = service.create_payment(session, actor, data).PayNum
     with db.read_engine.connect() as conn:
@@ -91,7 +90,7 @@ def update_payment(
 ) -> JSON:
     """Change PayType, CheckNum, BankBranch, PayNote or ProcessStatus; nothing else changes."""
     data = data_from(body, service.PaymentChanges)
-    db = _db(request)
+    db = database(request)
     with db.write() as session:
         service.update_payment(session, actor, PayNum, data)
     with db.read_engine.connect() as conn:
@@ -109,11 +108,11 @@ async def list_paysplits(
     """Pay splits in SplitNum order: how payments are divided among patients, providers and
     procedures."""
     filters = repository.SplitFilters(
-        PayNum=_num(PayNum, "PayNum"),
-        PatNum=_num(PatNum, "PatNum"),
-        ProcNum=_num(ProcNum, "ProcNum"),
+        PayNum=optional_int(PayNum, "PayNum"),
+        PatNum=optional_int(PatNum, "PatNum"),
+        ProcNum=optional_int(ProcNum, "ProcNum"),
     )
-    with _db(request).read_engine.connect() as conn:
+    with database(request).read_engine.connect() as conn:
         return JSON(repository.splits_page(conn, filters, paging))
 
 
@@ -130,15 +129,7 @@ def _named_as_sent() -> Iterator[None]:
         raise
 
 
-def _db(request: Request) -> Database:
-    return request.app.state.db  # type: ignore[no-any-return]
-
-
 def _found(row: dict[str, object] | None, pay_num: int) -> dict[str, object]:
     if row is None:
         raise NotFound(f"Payment {pay_num} not found", field="PayNum")
     return row
-
-
-def _num(value: str | None, name: str) -> int | None:
-    return None if value is None else int_in(value, name)

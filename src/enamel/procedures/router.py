@@ -8,11 +8,18 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
-from enamel.api.access import reader, writer
+from enamel.api.access import database, reader, writer
 from enamel.api.encode import JSON, created
-from enamel.api.inputs import ExactJSONRoute, data_from, int_in, label_in, required_in, str_in
+from enamel.api.inputs import (
+    ExactJSONRoute,
+    data_from,
+    label_in,
+    optional_int,
+    required_in,
+    str_in,
+)
 from enamel.api.paging import Page, changed_since, page
-from enamel.db import Database, WriteSession
+from enamel.db import WriteSession
 from enamel.errors import InvalidInput, NotFound
 from enamel.models.enums import ProcStat
 from enamel.procedures import repository, service
@@ -55,15 +62,15 @@ async def list_procedurelogs(
     """Procedures of every status (deleted ones are "D"), in ProcNum order; `DateTStamp` gives
     those changed at or after then, each row with `serverDateTime` for the next sync."""
     filters = repository.Filters(
-        PatNum=_num(PatNum, "PatNum"),
-        AptNum=_num(AptNum, "AptNum"),
+        PatNum=optional_int(PatNum, "PatNum"),
+        AptNum=optional_int(AptNum, "AptNum"),
         ProcStatus=None if ProcStatus is None else label_in(ProcStat, ProcStatus, "ProcStatus"),
-        PlannedAptNum=_num(PlannedAptNum, "PlannedAptNum"),
-        ClinicNum=_num(ClinicNum, "ClinicNum"),
-        CodeNum=_num(CodeNum, "CodeNum"),
+        PlannedAptNum=optional_int(PlannedAptNum, "PlannedAptNum"),
+        ClinicNum=optional_int(ClinicNum, "ClinicNum"),
+        CodeNum=optional_int(CodeNum, "CodeNum"),
         DateTStamp=since,
     )
-    with _db(request).read_engine.connect() as conn:
+    with database(request).read_engine.connect() as conn:
         return JSON(repository.page(conn, filters, paging))
 
 
@@ -74,7 +81,7 @@ async def list_procedurelogs(
     dependencies=[read],
 )
 async def get_procedurelog(request: Request, ProcNum: Num) -> JSON:
-    with _db(request).read_engine.connect() as conn:
+    with database(request).read_engine.connect() as conn:
         return JSON(_found(repository.one(conn, ProcNum), ProcNum))
 
 
@@ -89,7 +96,7 @@ def create_procedurelog(
     if body.CodeNum is None and body.procCode is None:
         raise InvalidInput("procCode or CodeNum is required", field="procCode")
     data = data_from(body, service.ProcedureData)
-    db = _db(request)
+    db = database(request)
     with db.write() as session:
         _code_from_text(session, body.procCode, data)
         proc_num = service.create_procedure(session, actor, data).ProcNum
@@ -116,7 +123,7 @@ def update_procedurelog(
         value = getattr(data, name)
         if value is not None and not value.strip():
             setattr(data, name, None)
-    db = _db(request)
+    db = database(request)
     with db.write() as session:
         service.get_procedure(session, ProcNum)  # 404 before any complaint about the body
         code_field = _code_from_text(session, body.procCode, data)
@@ -132,7 +139,7 @@ def delete_procedurelog(
     """Delete a procedure that was not done: its status becomes D and the deleted procedure is
     the answer (deleting it again answers the same). Done procedures (C, EC, EO) are never
     deleted: 409."""
-    db = _db(request)
+    db = database(request)
     with db.write() as session:
         service.delete_procedure(session, actor, ProcNum)
     with db.read_engine.connect() as conn:
@@ -150,7 +157,7 @@ async def list_procedurecodes(
     since: Annotated[dt.datetime | None, Depends(changed_since)],
 ) -> JSON:
     """Every procedure code, in CodeNum order; `DateTStamp` gives those changed since then."""
-    with _db(request).read_engine.connect() as conn:
+    with database(request).read_engine.connect() as conn:
         return JSON(repository.code_page(conn, since, paging))
 
 
@@ -161,7 +168,7 @@ async def list_procedurecodes(
     dependencies=[read_codes],
 )
 async def get_procedurecode(request: Request, CodeNum: Num) -> JSON:
-    with _db(request).read_engine.connect() as conn:
+    with database(request).read_engine.connect() as conn:
         row = repository.code(conn, CodeNum)
     if row is None:
         raise NotFound(f"Procedure code {CodeNum} not found", field="CodeNum")
@@ -188,15 +195,7 @@ def _code_from_text(
     return "procCode"
 
 
-def _db(request: Request) -> Database:
-    return request.app.state.db  # type: ignore[no-any-return]
-
-
 def _found(row: dict[str, object] | None, proc_num: int) -> dict[str, object]:
     if row is None:
         raise NotFound(f"Procedure {proc_num} not found", field="ProcNum")
     return row
-
-
-def _num(value: str | None, name: str) -> int | None:
-    return None if value is None else int_in(value, name)

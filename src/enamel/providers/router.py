@@ -9,11 +9,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request
 from sqlalchemy import BigInteger, Integer, String
 
-from enamel.api.access import reader, writer
+from enamel.api.access import database, reader, writer
 from enamel.api.encode import JSON, created
 from enamel.api.inputs import ExactJSONRoute, data_from, int_in, str_in
 from enamel.api.paging import Page, changed_since, page
-from enamel.db import Database
 from enamel.errors import InvalidInput, NotFound
 from enamel.models import Provider
 from enamel.providers import repository, service
@@ -41,7 +40,7 @@ async def list_providers(
 ) -> JSON:
     """Every provider in ProvNum order; `DateTStamp` gives those changed since then."""
     clinic = None if ClinicNum is None else int_in(ClinicNum, "ClinicNum")
-    with _db(request).read_engine.connect() as conn:
+    with database(request).read_engine.connect() as conn:
         if clinic and not clinic_exists(conn, clinic):
             raise NotFound("Clinic not found", field="ClinicNum")
         return JSON(repository.page(conn, repository.Filters(clinic, since), paging))
@@ -54,7 +53,7 @@ async def list_providers(
     dependencies=[read],
 )
 async def get_provider(request: Request, ProvNum: Num) -> JSON:
-    with _db(request).read_engine.connect() as conn:
+    with database(request).read_engine.connect() as conn:
         return JSON(_found(repository.one(conn, ProvNum), ProvNum))
 
 
@@ -64,7 +63,7 @@ def create_provider(
 ) -> JSON:
     """Create a provider: Abbr is required, and LName for a provider who is a person."""
     data = _data(body)
-    db = _db(request)
+    db = database(request)
     with db.write() as session:
         prov_num = service.create_provider(session, actor, data).ProvNum
     with db.read_engine.connect() as conn:
@@ -78,7 +77,7 @@ def update_provider(
 ) -> JSON:
     """Change the fields sent; Abbr cannot be cleared."""
     data = _data(body)
-    db = _db(request)
+    db = database(request)
     with db.write() as session:
         service.update_provider(session, actor, ProvNum, data)
     with db.read_engine.connect() as conn:
@@ -117,10 +116,6 @@ def _fits(data: service.ProviderData) -> None:
             and value >= 2**31
         ):
             raise InvalidInput(f"{f.name}: {value} is out of range", field=f.name)
-
-
-def _db(request: Request) -> Database:
-    return request.app.state.db  # type: ignore[no-any-return]
 
 
 def _found(row: dict[str, object] | None, prov_num: int) -> dict[str, object]:

@@ -6,11 +6,10 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Path, Query, Request
 
-from enamel.api.access import reader
+from enamel.api.access import database, reader
 from enamel.api.encode import JSON
 from enamel.api.inputs import int_in
 from enamel.api.paging import Page, page
-from enamel.db import Database
 from enamel.errors import NotFound
 from enamel.security.scopes import Scope
 from enamel.setup import repository
@@ -32,7 +31,7 @@ async def list_operatories(
 ) -> JSON:
     """Every operatory, hidden ones included, in OperatoryNum order."""
     clinic = None if ClinicNum is None else int_in(ClinicNum, "ClinicNum")
-    with _db(request).read_engine.connect() as conn:
+    with database(request).read_engine.connect() as conn:
         if clinic and not repository.clinic_exists(conn, clinic):
             raise NotFound("Clinic not found", field="ClinicNum")
         return JSON(repository.page(conn, clinic, paging))
@@ -45,12 +44,8 @@ async def list_operatories(
     dependencies=[read],
 )
 async def get_operatory(request: Request, OperatoryNum: Num) -> JSON:
-    with _db(request).read_engine.connect() as conn:
+    with database(request).read_engine.connect() as conn:
         row = repository.one(conn, OperatoryNum)
     if row is None:
         raise NotFound(f"Operatory {OperatoryNum} not found", field="OperatoryNum")
     return JSON(row)
-
-
-def _db(request: Request) -> Database:
-    return request.app.state.db  # type: ignore[no-any-return]
