@@ -48,7 +48,15 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
             if database is None:
                 db.dispose()
 
-    app = FastAPI(title="Enamel", version=__version__, description=DESCRIPTION, lifespan=lifespan)
+    app = FastAPI(
+        title="Enamel",
+        version=__version__,
+        description=DESCRIPTION,
+        lifespan=lifespan,
+        # Enamel serves its own Prometheus metrics (/metrics); FastAPI's OpenTelemetry hooks
+        # would cost every request a look at the environment.
+        telemetry={"tracing": False, "metrics": False, "logs": False},
+    )
     app.state.settings = settings
     app.state.db = db
     app.state.activity = activity

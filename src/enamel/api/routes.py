@@ -20,6 +20,7 @@ def install(app: FastAPI) -> None:
     """Every API route on `app`. The hot reads (lean routes) go first and at the top level:
     matching a request walks the routes in order, and each level of included routers costs
     FastAPI time on every request."""
+    before = len(app.router.routes)
     for hot in (patients_hot,):
         for route in hot.routes:
             if not isinstance(route, APIRoute):
@@ -36,6 +37,9 @@ def install(app: FastAPI) -> None:
                 openapi_extra=route.openapi_extra,
                 route_class_override=type(route),
             )
+    hot_routes = app.router.routes[before:]
+    del app.router.routes[before:]
+    app.router.routes[:0] = hot_routes  # ahead of the documentation's routes too
     app.include_router(api_router())
 
 
