@@ -23,7 +23,13 @@ from enamel.errors import NotFound
 from enamel.models import DefCat
 from enamel.models.enums import PatientGender, PatientPosition, PatientStatus
 from enamel.patients import repository, service
-from enamel.patients.schemas import PATIENT, PATIENT_SELECT, PATIENT_SIMPLE, PatientIn
+from enamel.patients.schemas import (
+    PATIENT,
+    PATIENT_SELECT,
+    PATIENT_SIMPLE,
+    PatientChangesIn,
+    PatientIn,
+)
 from enamel.security.actor import Actor
 from enamel.security.scopes import Scope
 from enamel.setup.service import definition_named
@@ -172,7 +178,7 @@ def create_patient(
 
 @router.put("/patients/{PatNum}", response_model=PATIENT.model)
 def update_patient(
-    request: Request, PatNum: Num, body: PatientIn, actor: Annotated[Actor, Depends(write)]
+    request: Request, PatNum: Num, body: PatientChangesIn, actor: Annotated[Actor, Depends(write)]
 ) -> JSON:
     """Change the fields sent; "" clears a text field (LName and FName stay required)."""
     data = data_from(body, service.PatientData, skip=("BillingType",))

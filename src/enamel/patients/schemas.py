@@ -126,8 +126,22 @@ class PatientIn(
         PatientData,
         exclude=("BillingType",),
         extra={"BillingType": str},
-        doc="A patient to create (LName and FName required) or the fields to change. "
-        "BillingType is a billing-type definition's name, as Open Dental takes it.",
+        required=("LName", "FName"),
+        doc="A patient to create: LName and FName are required, the rest take Open Dental's "
+        "defaults. BillingType is a billing-type definition's name, as Open Dental takes it.",
+    )
+):
+    pass
+
+
+class PatientChangesIn(
+    body_model(  # type: ignore[misc]  # a base built from PatientData
+        "PatientChangesIn",
+        PatientData,
+        exclude=("BillingType",),
+        extra={"BillingType": str},
+        doc='The fields to change; "" clears a text field (LName and FName stay required). '
+        "BillingType is a billing-type definition's name.",
     )
 ):
     pass
