@@ -36,6 +36,7 @@ from sqlalchemy.sql.sqltypes import NullType
 
 from enamel.db import clock
 from enamel.db.types import CENT, Bool, IntEnumType, Money, ODDate, ODDateTime
+from enamel.errors import NotFound
 from enamel.models.enums import label
 
 Convert = Callable[[Any], Any]
@@ -221,3 +222,10 @@ def created(request: Any, route: str, body: dict[str, Any], **params: int) -> JS
     """201 with the created object and its `Location` (an absolute URL, as Open Dental sends)."""
     location = str(request.url_for(route, **params))
     return JSON(body, status_code=201, headers={"Location": location})
+
+
+def found(row: dict[str, Any] | None, what: str, field: str, key: int) -> dict[str, Any]:
+    """The row read for `key`, or 404 "Patient 12 not found" naming the key's field."""
+    if row is None:
+        raise NotFound(f"{what} {key} not found", field=field)
+    return row

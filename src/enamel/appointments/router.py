@@ -8,7 +8,7 @@ from typing import Annotated, Any
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from enamel.api.access import database, reader, writer
-from enamel.api.encode import JSON, created
+from enamel.api.encode import JSON, created, found
 from enamel.api.inputs import (
     ExactJSONRoute,
     bool_in,
@@ -30,7 +30,7 @@ from enamel.appointments.schemas import (
     NoteIn,
 )
 from enamel.db import Database, ReadSession
-from enamel.errors import InvalidInput, NotFound
+from enamel.errors import InvalidInput
 from enamel.models import DefCat
 from enamel.models.enums import ApptStatus
 from enamel.security.actor import Actor
@@ -93,7 +93,7 @@ async def list_appointments(
 )
 async def get_appointment(request: Request, AptNum: Num) -> JSON:
     with database(request).read_engine.connect() as conn:
-        return JSON(_found(queries.one(conn, AptNum), AptNum))
+        return JSON(found(queries.one(conn, AptNum), "Appointment", "AptNum", AptNum))
 
 
 @router.post("/appointments", status_code=201, response_model=APPOINTMENT.model)
@@ -184,13 +184,7 @@ def _confirmation_named(session: ReadSession, name: str) -> int:
 def _answer(db: Database, apt_num: int) -> dict[str, Any]:
     """The appointment as GET shows it, read after the commit."""
     with db.read_engine.connect() as conn:
-        return _found(queries.one(conn, apt_num), apt_num)
-
-
-def _found(row: dict[str, Any] | None, apt_num: int) -> dict[str, Any]:
-    if row is None:
-        raise NotFound(f"Appointment {apt_num} not found", field="AptNum")
-    return row
+        return found(queries.one(conn, apt_num), "Appointment", "AptNum", apt_num)
 
 
 def _day(value: str | None, name: str) -> dt.date | None:

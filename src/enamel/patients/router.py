@@ -7,7 +7,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Request
 
 from enamel.api.access import database, reader, writer
-from enamel.api.encode import JSON, created
+from enamel.api.encode import JSON, created, found
 from enamel.api.inputs import (
     ExactJSONRoute,
     bool_in,
@@ -19,7 +19,6 @@ from enamel.api.inputs import (
 )
 from enamel.api.lean import LeanRoute, documented, key_in, page_in
 from enamel.api.paging import datetstamp_in
-from enamel.errors import NotFound
 from enamel.models import DefCat
 from enamel.models.enums import PatientGender, PatientPosition, PatientStatus
 from enamel.patients import repository, service
@@ -154,7 +153,7 @@ async def list_patients(request: Request) -> JSON:
 async def get_patient(request: Request) -> JSON:
     pat_num = key_in(request, "PatNum")
     with database(request).read_engine.connect() as conn:
-        return JSON(_found(repository.one(conn, pat_num), pat_num))
+        return JSON(found(repository.one(conn, pat_num), "Patient", "PatNum", pat_num))
 
 
 @router.post("/patients", status_code=201, response_model=PATIENT.model)
@@ -172,7 +171,10 @@ def create_patient(
         pat_num = service.create_patient(session, actor, data).PatNum
     with db.read_engine.connect() as conn:
         return created(
-            request, "get_patient", _found(repository.one(conn, pat_num), pat_num), PatNum=pat_num
+            request,
+            "get_patient",
+            found(repository.one(conn, pat_num), "Patient", "PatNum", pat_num),
+            PatNum=pat_num,
         )
 
 
@@ -194,13 +196,7 @@ def update_patient(
             )
         service.update_patient(session, actor, PatNum, data)
     with db.read_engine.connect() as conn:
-        return JSON(_found(repository.one(conn, PatNum), PatNum))
-
-
-def _found(row: dict[str, object] | None, pat_num: int) -> dict[str, object]:
-    if row is None:
-        raise NotFound(f"Patient {pat_num} not found", field="PatNum")
-    return row
+        return JSON(found(repository.one(conn, PatNum), "Patient", "PatNum", PatNum))
 
 
 def _flag(value: str | None, name: str) -> bool:

@@ -11,10 +11,10 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from enamel.api.access import database, reader, writer
-from enamel.api.encode import JSON, created
+from enamel.api.encode import JSON, created, found
 from enamel.api.inputs import ExactJSONRoute, data_from, date_in, optional_int, required_in
 from enamel.api.paging import Page, changed_since, page
-from enamel.errors import DomainError, NotFound
+from enamel.errors import DomainError
 from enamel.payments import repository, service
 from enamel.payments.schemas import (
     PAYMENT,
@@ -62,7 +62,7 @@ async def list_payments(
 async def get_payment(request: Request, PayNum: PayNumPath) -> JSON:
     """One payment (an Enamel extension: Open Dental lists payments only)."""
     with database(request).read_engine.connect() as conn:
-        return JSON(_found(repository.one(conn, PayNum), PayNum))
+        return JSON(found(repository.one(conn, PayNum), "Payment", "PayNum", PayNum))
 
 
 @router.post("/payments", status_code=201, response_model=PAYMENT.model)
@@ -77,7 +77,10 @@ def create_payment(
         pay_num = service.create_payment(session, actor, data).PayNum
     with db.read_engine.connect() as conn:
         return created(
-            request, "get_payment", _found(repository.one(conn, pay_num), pay_num), PayNum=pay_num
+            request,
+            "get_payment",
+            found(repository.one(conn, pay_num), "Payment", "PayNum", pay_num),
+            PayNum=pay_num,
         )
 
 
@@ -94,7 +97,7 @@ def update_payment(
     with db.write() as session:
         service.update_payment(session, actor, PayNum, data)
     with db.read_engine.connect() as conn:
-        return JSON(_found(repository.one(conn, PayNum), PayNum))
+        return JSON(found(repository.one(conn, PayNum), "Payment", "PayNum", PayNum))
 
 
 @router.get("/paysplits", response_model=PAYSPLIT.many, dependencies=[read])
@@ -127,9 +130,3 @@ def _named_as_sent() -> Iterator[None]:
         if exc.message.startswith("splits"):
             exc.message = "paySplits" + exc.message.removeprefix("splits")
         raise
-
-
-def _found(row: dict[str, object] | None, pay_num: int) -> dict[str, object]:
-    if row is None:
-        raise NotFound(f"Payment {pay_num} not found", field="PayNum")
-    return row

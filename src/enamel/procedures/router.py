@@ -9,7 +9,7 @@ from typing import Annotated
 from fastapi import APIRouter, Depends, Path, Query, Request
 
 from enamel.api.access import database, reader, writer
-from enamel.api.encode import JSON, created
+from enamel.api.encode import JSON, created, found
 from enamel.api.inputs import (
     ExactJSONRoute,
     data_from,
@@ -82,7 +82,7 @@ async def list_procedurelogs(
 )
 async def get_procedurelog(request: Request, ProcNum: Num) -> JSON:
     with database(request).read_engine.connect() as conn:
-        return JSON(_found(repository.one(conn, ProcNum), ProcNum))
+        return JSON(found(repository.one(conn, ProcNum), "Procedure", "ProcNum", ProcNum))
 
 
 @logs.post("/procedurelogs", status_code=201, response_model=PROCEDURELOG.model)
@@ -104,7 +104,7 @@ def create_procedurelog(
         return created(
             request,
             "get_procedurelog",
-            _found(repository.one(conn, proc_num), proc_num),
+            found(repository.one(conn, proc_num), "Procedure", "ProcNum", proc_num),
             ProcNum=proc_num,
         )
 
@@ -129,7 +129,7 @@ def update_procedurelog(
         code_field = _code_from_text(session, body.procCode, data)
         service.update_procedure(session, actor, ProcNum, data, code_field=code_field)
     with db.read_engine.connect() as conn:
-        return JSON(_found(repository.one(conn, ProcNum), ProcNum))
+        return JSON(found(repository.one(conn, ProcNum), "Procedure", "ProcNum", ProcNum))
 
 
 @logs.delete("/procedurelogs/{ProcNum}", response_model=PROCEDURELOG.model)
@@ -143,7 +143,7 @@ def delete_procedurelog(
     with db.write() as session:
         service.delete_procedure(session, actor, ProcNum)
     with db.read_engine.connect() as conn:
-        return JSON(_found(repository.one(conn, ProcNum), ProcNum))
+        return JSON(found(repository.one(conn, ProcNum), "Procedure", "ProcNum", ProcNum))
 
 
 @codes.get(
@@ -193,9 +193,3 @@ def _code_from_text(
         )
     data.CodeNum = code.CodeNum
     return "procCode"
-
-
-def _found(row: dict[str, object] | None, proc_num: int) -> dict[str, object]:
-    if row is None:
-        raise NotFound(f"Procedure {proc_num} not found", field="ProcNum")
-    return row

@@ -10,7 +10,7 @@ from fastapi import APIRouter, Depends, Path, Query, Request
 from sqlalchemy import BigInteger, Integer, String
 
 from enamel.api.access import database, reader, writer
-from enamel.api.encode import JSON, created
+from enamel.api.encode import JSON, created, found
 from enamel.api.inputs import ExactJSONRoute, data_from, int_in, str_in
 from enamel.api.paging import Page, changed_since, page
 from enamel.errors import InvalidInput, NotFound
@@ -54,7 +54,7 @@ async def list_providers(
 )
 async def get_provider(request: Request, ProvNum: Num) -> JSON:
     with database(request).read_engine.connect() as conn:
-        return JSON(_found(repository.one(conn, ProvNum), ProvNum))
+        return JSON(found(repository.one(conn, ProvNum), "Provider", "ProvNum", ProvNum))
 
 
 @router.post("/providers", status_code=201, response_model=PROVIDER.model)
@@ -67,7 +67,7 @@ def create_provider(
     with db.write() as session:
         prov_num = service.create_provider(session, actor, data).ProvNum
     with db.read_engine.connect() as conn:
-        row = _found(repository.one(conn, prov_num), prov_num)
+        row = found(repository.one(conn, prov_num), "Provider", "ProvNum", prov_num)
     return created(request, "get_provider", row, ProvNum=prov_num)
 
 
@@ -81,7 +81,7 @@ def update_provider(
     with db.write() as session:
         service.update_provider(session, actor, ProvNum, data)
     with db.read_engine.connect() as conn:
-        return JSON(_found(repository.one(conn, ProvNum), ProvNum))
+        return JSON(found(repository.one(conn, ProvNum), "Provider", "ProvNum", ProvNum))
 
 
 def _data(body: ProviderIn) -> service.ProviderData:
@@ -116,9 +116,3 @@ def _fits(data: service.ProviderData) -> None:
             and value >= 2**31
         ):
             raise InvalidInput(f"{f.name}: {value} is out of range", field=f.name)
-
-
-def _found(row: dict[str, object] | None, prov_num: int) -> dict[str, object]:
-    if row is None:
-        raise NotFound(f"Provider {prov_num} not found", field="ProvNum")
-    return row
