@@ -29,21 +29,15 @@ def _none(name: str) -> Field:
     return field(name, literal_column("''", String))
 
 
-def _common_head() -> list[Field]:
-    return [
+PATIENT = Shape(
+    "Patient",
+    [
         field("PatNum", P.PatNum),
         field("LName", P.LName),
         field("FName", P.FName),
         field("MiddleI", P.MiddleI),
         field("Preferred", P.Preferred),
         field("PatStatus", P.PatStatus),
-    ]
-
-
-PATIENT = Shape(
-    "Patient",
-    [
-        *_common_head(),
         field("Gender", P.Gender),
         field("Position", P.Position),
         field("Birthdate", P.Birthdate),
@@ -92,32 +86,15 @@ PATIENT = Shape(
 
 PATIENT_SIMPLE = Shape("PatientSimple", PATIENT.fields, FROM, server_time=True)
 
-PATIENT_SELECT = Shape(
-    "PatientListItem",
-    [
-        *_common_head(),
-        field("Birthdate", P.Birthdate),
-        field("SSN", P.SSN),
-        field("Address", P.Address),
-        field("Address2", P.Address2),
-        field("City", P.City),
-        field("State", P.State),
-        field("Zip", P.Zip),
-        field("HmPhone", P.HmPhone),
-        field("WkPhone", P.WkPhone),
-        field("WirelessPhone", P.WirelessPhone),
-        field("Email", P.Email),
-        field("priProvAbbr", PriProv.Abbr),
-        field("secProvAbbr", SecProv.Abbr),
-        field("BillingType", Billing.ItemName),
-        field("ChartNumber", P.ChartNumber),
-        field("ClinicNum", P.ClinicNum),
-        field("clinicAbbr", Clinic.Abbr),
-        _none("siteDesc"),
-        field("TxtMsgOk", P.TxtMsgOk),
-    ],
-    FROM,
-)
+SELECT_FIELDS = (
+    "PatNum LName FName MiddleI Preferred PatStatus Birthdate SSN Address Address2 City State "
+    "Zip HmPhone WkPhone WirelessPhone Email priProvAbbr secProvAbbr BillingType ChartNumber "
+    "ClinicNum clinicAbbr siteDesc TxtMsgOk"
+).split()
+"""GET /patients answers the fields of Open Dental's Patient Select window, in this order."""
+
+_BY_NAME = {f.name: f for f in PATIENT.fields}
+PATIENT_SELECT = Shape("PatientListItem", [_BY_NAME[name] for name in SELECT_FIELDS], FROM)
 
 
 class PatientIn(
