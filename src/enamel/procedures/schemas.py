@@ -193,6 +193,7 @@ class ProcedureLogIn(
         "ProcedureLogIn",
         ProcedureData,
         extra={"procCode": str},
+        required=("PatNum", "ProcDate", "ProcStatus"),
         doc="A procedure to create: PatNum, ProcDate, ProcStatus and procCode or CodeNum are "
         "required. " + _CODE_DOC,
     )

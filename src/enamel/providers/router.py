@@ -16,7 +16,7 @@ from enamel.api.paging import Page, changed_since, page
 from enamel.errors import InvalidInput, NotFound
 from enamel.models import Provider
 from enamel.providers import repository, service
-from enamel.providers.schemas import PROVIDER, ProviderIn
+from enamel.providers.schemas import PROVIDER, ProviderChangesIn, ProviderIn
 from enamel.security.actor import Actor
 from enamel.security.scopes import Scope
 from enamel.setup.repository import clinic_exists
@@ -73,7 +73,7 @@ def create_provider(
 
 @router.put("/providers/{ProvNum}", response_model=PROVIDER.model)
 def update_provider(
-    request: Request, ProvNum: Num, body: ProviderIn, actor: Annotated[Actor, Depends(write)]
+    request: Request, ProvNum: Num, body: ProviderChangesIn, actor: Annotated[Actor, Depends(write)]
 ) -> JSON:
     """Change the fields sent; Abbr cannot be cleared."""
     data = _data(body)
@@ -84,7 +84,7 @@ def update_provider(
         return JSON(found(repository.one(conn, ProvNum), "Provider", "ProvNum", ProvNum))
 
 
-def _data(body: ProviderIn) -> service.ProviderData:
+def _data(body: ProviderIn | ProviderChangesIn) -> service.ProviderData:
     data = data_from(body, service.ProviderData)
     if body.NationalProvId is not None:  # the spelling of Open Dental's PUT documentation
         alias = str_in(body.NationalProvId, "NationalProvId")

@@ -59,9 +59,21 @@ class ProviderIn(
         "ProviderIn",
         ProviderData,
         extra={"NationalProvId": str},
-        doc="A provider to create (Abbr required; LName too unless IsNotPerson is true) or the "
-        "fields to change. NationalProvId is taken as NationalProvID, as Open Dental's PUT "
-        "documents it.",
+        required=("Abbr",),
+        doc="A provider to create: Abbr is required, and LName too unless IsNotPerson is true. "
+        "NationalProvId is taken as NationalProvID, as Open Dental's PUT documents it.",
+    )
+):
+    pass
+
+
+class ProviderChangesIn(
+    body_model(  # type: ignore[misc]  # a base built from ProviderData
+        "ProviderChangesIn",
+        ProviderData,
+        extra={"NationalProvId": str},
+        doc="The fields of a provider to change. NationalProvId is taken as NationalProvID, as "
+        "Open Dental's PUT documents it.",
     )
 ):
     pass
