@@ -107,17 +107,15 @@ def field(
     name: str,
     column: ColumnElement[Any] | QueryableAttribute[Any],
     money: Convert | None = None,
-    *,
-    default: Any = None,
 ) -> Field:
-    """A JSON field read by `column`; its kind follows the column's type.
-
-    `default` replaces SQL NULL (from an outer join): "" for strings, 0 for numbers.
-    """
+    """A JSON field read by `column`; its kind follows the column's type. Text and numbers
+    that are NULL (from an outer join) go out as "" and 0: Open Dental sends no nulls."""
     expr = column.expression if isinstance(column, QueryableAttribute) else column
     sql_type = expr.type
     out: Convert | None
     doc: Any
+    # The SQL for "nothing": inline, not a bound parameter (binding forty costs every request).
+    empty: str | None = None
     if isinstance(sql_type, IntEnumType):
         enum_class: type[enum.IntEnum] = sql_type.enum_class
         out, doc = enum_out(enum_class), Literal[tuple(label(m) for m in enum_class)]
@@ -132,17 +130,11 @@ def field(
             raise TypeError(f"{name}: say how this resource sends money")
         out, doc = money, MONEY_TYPES[money]
     elif isinstance(sql_type, String | Text):
-        out, doc = None, str
-        if default is None:
-            default = ""
+        out, doc, empty = None, str, "''"
     else:
-        out, doc = None, int
-        if default is None:
-            default = 0
-    if default is not None:
-        # Inline ('' or 0), not a bound parameter: binding forty of them costs every request.
-        empty: ColumnElement[Any] = literal_column("''" if default == "" else str(int(default)))
-        expr = func.coalesce(expr, empty, type_=sql_type)
+        out, doc, empty = None, int, "0"
+    if empty is not None:
+        expr = func.coalesce(expr, literal_column(empty), type_=sql_type)
     if out is not None:
         expr = type_coerce(expr, NullType())  # the driver's value, converted once, by `out`
     return Field(name, expr.label(name), out, doc)

@@ -70,10 +70,6 @@ class Gate:
                 snap = self._snapshot = self._load()
         return snap
 
-    def forget(self) -> None:
-        """Drop the snapshot, so the next request reads the switches (tests; the CLI)."""
-        self._snapshot = None
-
     def _load(self) -> Snapshot:
         taken = time.monotonic()
         with self._database.read_engine.connect() as conn:
@@ -102,12 +98,6 @@ class Gate:
             )
         api_on = True if api is None else bool(api[0])
         return Snapshot(by_key, api_on, "" if api is None else api[1], taken)
-
-    def admit(self, authorization: str | None, needed: Scope) -> Credential:
-        """The integration behind `authorization` if it may make this request; else the error."""
-        cred = self.identify(authorization)
-        self.check(cred, needed)
-        return cred
 
     def identify(self, authorization: str | None) -> Credential:
         """The integration the keys belong to (401), unless the whole API is off (503)."""
