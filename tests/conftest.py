@@ -95,9 +95,16 @@ def _database(
     return migrated[engine]
 
 
+# Emptied last: the change-capture triggers record the other tables' deletes here.
+CAPTURE_TABLES = ("auditchange", "auditrefusal")
+
+
 def empty_all_tables(db: Database) -> None:
+    tables = Base.metadata.sorted_tables
     with db.write_engine.begin() as conn:
-        for table in reversed(Base.metadata.sorted_tables):
+        for table in [t for t in tables if t.name not in CAPTURE_TABLES] + [
+            t for t in tables if t.name in CAPTURE_TABLES
+        ]:
             conn.execute(delete(table))
 
 

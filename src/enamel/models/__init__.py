@@ -2,6 +2,14 @@
 
 from enamel.models.adjustment import Adjustment
 from enamel.models.appointment import Appointment
+from enamel.models.audit import (
+    AuditChainHead,
+    AuditChange,
+    AuditFinding,
+    AuditRefusal,
+    AuditSession,
+    AuditState,
+)
 from enamel.models.base import Base
 from enamel.models.claimproc import ClaimProc
 from enamel.models.clinic import Clinic
@@ -19,6 +27,12 @@ __all__ = [
     "Adjustment",
     "ApiState",
     "Appointment",
+    "AuditChainHead",
+    "AuditChange",
+    "AuditFinding",
+    "AuditRefusal",
+    "AuditSession",
+    "AuditState",
     "Base",
     "ClaimProc",
     "Clinic",

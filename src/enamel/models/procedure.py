@@ -92,3 +92,5 @@ class ProcedureLog(Base):
     SecUserNumEntry: Mapped[int] = ref()
     SecDateEntry: Mapped[dt.datetime] = entry_datetime()
     DateOriginalProsth: Mapped[dt.date] = date()
+    SecurityHash: Mapped[str] = varchar()
+    """Enamel's row seal (Open Dental's procedurelog has no such column)."""

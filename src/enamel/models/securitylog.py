@@ -41,6 +41,9 @@ class SecurityLog(Base):
     ActorKind: Mapped[str] = varchar(20)
     ActorName: Mapped[str] = varchar()
     RequestId: Mapped[str] = varchar(64)
+    TransactionId: Mapped[str] = varchar(64, index=True)
+    """The marker of the transaction that wrote this entry; the change-capture triggers record
+    the same marker, which ties each captured change to its entry."""
 
 
 class SecurityLogHash(Base):
