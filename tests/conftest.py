@@ -10,6 +10,7 @@ after each test, so tests see real commits (the booking race needs them).
 from __future__ import annotations
 
 import os
+import tempfile
 from collections.abc import Iterator
 from pathlib import Path
 
@@ -25,6 +26,11 @@ from enamel.models import Base
 from enamel.security import system_actor
 from tests.apiclient import Api, api_for
 from tests.factories import Practice, make_practice
+
+# The seal key of the test run: never the developer's own ~/.config/enamel/seal.key.
+os.environ.setdefault(
+    "ENAMEL_SEAL_KEY_FILE", str(Path(tempfile.mkdtemp(prefix="enamel-key-")) / "seal.key")
+)
 
 ENGINES = ("sqlite", "mariadb", "postgresql")
 SERVER_URLS = {

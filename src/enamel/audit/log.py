@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 
+from enamel.audit.writer import TX
 from enamel.db import WriteSession, clock, require_write
 from enamel.models import SecurityLog
 from enamel.models.enums import EnumPermType
@@ -39,6 +40,7 @@ def record(
         ActorKind=actor.kind.value,
         ActorName=actor.name,
         RequestId=actor.request_id,
+        TransactionId=db.info.get(TX, ""),
     )
     db.add(entry)
     return entry

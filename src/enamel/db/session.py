@@ -13,13 +13,16 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import NewType
+from typing import TYPE_CHECKING, NewType
 
 from sqlalchemy import Engine, inspect, text
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
 from enamel.db.engine import make_engine, normalise_url
+
+if TYPE_CHECKING:
+    from enamel.audit.writer import Auditor
 
 ReadSession = NewType("ReadSession", Session)
 WriteSession = NewType("WriteSession", ReadSession)
@@ -43,18 +46,36 @@ class Database:
         self.url = normalise_url(url)
         self.write_engine: Engine = make_engine(self.url, writable=True)
         self.read_engine: Engine = make_engine(self.url, writable=False)
+        self._auditor: Auditor | None = None
 
     @property
     def dialect(self) -> str:
         return self.write_engine.dialect.name
 
+    def auditor(self) -> Auditor:
+        """Seals and chains this database's writes; opened, and its key checked, on first use."""
+        if self._auditor is None:
+            from enamel.audit.writer import open_auditor  # enamel.audit builds on enamel.db
+
+            with self.write_engine.begin() as conn:
+                self._auditor = open_auditor(conn)
+        return self._auditor
+
     @contextmanager
     def write(self) -> Iterator[WriteSession]:
-        """The edge: commits when the block ends normally, rolls back when it raises."""
-        with Session(self.write_engine, expire_on_commit=False, autoflush=True) as session:
+        """The edge: commits when the block ends normally, rolls back when it raises.
+
+        Before the commit, the auditor seals the rows the transaction wrote and chains its
+        security-log entries, in the same transaction (`enamel.audit.writer`)."""
+        from enamel.audit.writer import AuditedSession
+
+        auditor = self.auditor()
+        with AuditedSession(self.write_engine, expire_on_commit=False, autoflush=True) as session:
             session.info[_EDGE] = "write"
+            auditor.start(session)
             try:
                 yield WriteSession(ReadSession(session))
+                auditor.finish(session)
                 session.commit()
             except BaseException:
                 session.rollback()

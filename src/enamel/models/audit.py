@@ -47,7 +47,7 @@ class AuditChange(Base):
 
 class AuditRefusal(Base):
     __tablename__ = "auditrefusal"
-    __table_args__ = {"mysql_engine": "Aria"}
+    __table_args__ = ({"mysql_engine": "Aria"},)
 
     RefusalNum: Mapped[int] = pk()
     TableName: Mapped[str] = varchar(64)

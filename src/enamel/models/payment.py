@@ -56,6 +56,8 @@ class Payment(Base):
     IsCcCompleted: Mapped[bool] = flag()
     MerchantFee: Mapped[Decimal] = money()
     DateTStamp: Mapped[dt.datetime] = timestamp()
+    SecurityHash: Mapped[str] = varchar()
+    """Enamel's row seal (Open Dental's payment table has no such column)."""
 
 
 class PaySplit(Base):

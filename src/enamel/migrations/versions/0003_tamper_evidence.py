@@ -154,6 +154,11 @@ def upgrade() -> None:
         sa.Column("Value", sa.Text(), server_default="", nullable=False),
         sa.PrimaryKeyConstraint("Name", name=op.f("pk_auditstate")),
     )
+    with op.batch_alter_table("payment", schema=None) as batch_op:
+        batch_op.add_column(
+            sa.Column("SecurityHash", sa.String(length=255), server_default="", nullable=False)
+        )
+
     with op.batch_alter_table("procedurelog", schema=None) as batch_op:
         batch_op.add_column(
             sa.Column("SecurityHash", sa.String(length=255), server_default="", nullable=False)
@@ -168,9 +173,14 @@ def upgrade() -> None:
         )
 
     # The chain's one head row, which every writer locks to append.
-    op.execute(
-        "INSERT INTO auditchainhead (ChainHeadNum, LinkCount, LastLogNum, LastHash) VALUES (1, 0, 0, '')"
+    head = sa.table(
+        "auditchainhead",
+        sa.column("ChainHeadNum", sa.BigInteger()),
+        sa.column("LinkCount", sa.BigInteger()),
+        sa.column("LastLogNum", sa.BigInteger()),
+        sa.column("LastHash", sa.String()),
     )
+    op.bulk_insert(head, [{"ChainHeadNum": 1, "LinkCount": 0, "LastLogNum": 0, "LastHash": ""}])
 
 
 def downgrade() -> None:
@@ -179,6 +189,9 @@ def downgrade() -> None:
         batch_op.drop_column("TransactionId")
 
     with op.batch_alter_table("procedurelog", schema=None) as batch_op:
+        batch_op.drop_column("SecurityHash")
+
+    with op.batch_alter_table("payment", schema=None) as batch_op:
         batch_op.drop_column("SecurityHash")
 
     op.drop_table("auditstate")

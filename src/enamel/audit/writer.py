@@ -1,0 +1,148 @@
+"""The audit half of every write: the transaction marker, row seals and chain links.
+
+`Database.write()` (the edge) opens an `AuditedSession` and hands it to `Auditor.start`; when
+the service returns, `Auditor.finish` stamps the seals of the rows the transaction inserted or
+changed and appends its security-log entries to the chain, just before the commit. All of it
+happens in the change's own transaction: a change, its seal, its log entry and its link commit
+together or not at all.
+
+The marker: each write transaction carries a random token that the change-capture triggers
+record with every row they capture (MariaDB `@enamel_tx`, PostgreSQL `enamel.tx`, SQLite a row
+in `auditsession`), and that the transaction's security-log entries carry in `TransactionId`;
+the check ties captured changes to log entries through it.
+"""
+
+from __future__ import annotations
+
+import secrets
+from collections import defaultdict
+from typing import Any
+
+from sqlalchemy import Connection, bindparam, event, insert, select, update
+from sqlalchemy.orm import Session, UOWTransaction
+from sqlalchemy.orm.attributes import set_committed_value
+
+from enamel.audit import chain, sealkey
+from enamel.audit.errors import SealKeyProblem
+from enamel.audit.seals import SEAL_COLUMN, SEALED_MODELS, layout, seal
+from enamel.models import AuditState, SecurityLog
+
+TX = "enamel.tx"
+_PENDING = "enamel.unsealed"
+_LOGS = "enamel.logs"
+KEY_ID = "seal_key_id"
+
+
+class AuditedSession(Session):
+    """The session class of write edges; the listeners below act only on it."""
+
+
+class Auditor:
+    """Seals and chains the writes of one database, with one key."""
+
+    def __init__(self, key: sealkey.SealKey) -> None:
+        self.key = key
+
+    def start(self, session: Session) -> None:
+        session.info[TX] = secrets.token_hex(16)
+        session.info[_PENDING] = {}
+        session.info[_LOGS] = []
+
+    def finish(self, session: Session) -> None:
+        """Seal and chain what the transaction wrote; the caller commits next."""
+        session.flush()
+        pending: dict[int, Any] = session.info[_PENDING]
+        logs: list[SecurityLog] = session.info[_LOGS]
+        if not pending and not logs:
+            return
+        conn = session.connection()
+        if pending:
+            _stamp(conn, self.key.secret, list(pending.values()))
+            pending.clear()
+        if logs:
+            chain.append(conn, self.key.secret, logs)
+            logs.clear()
+        if conn.dialect.name == "sqlite":
+            conn.exec_driver_sql(
+                "DELETE FROM auditsession WHERE TransactionId = ?", (session.info[TX],)
+            )
+
+
+def _stamp(conn: Connection, secret: bytes, rows: list[Any]) -> None:
+    by_table: dict[str, list[Any]] = defaultdict(list)
+    for row in rows:
+        by_table[row.__tablename__].append(row)
+    for table_name, objects in by_table.items():
+        shape = layout(table_name)
+        params = []
+        for obj in objects:
+            value = seal(secret, shape.python_message(obj))
+            set_committed_value(obj, SEAL_COLUMN, value)
+            params.append({"k": getattr(obj, shape.key.key), "s": value})
+        # Naming the `onupdate` columns (DateTStamp...) keeps their values: stamping the seal
+        # is not a change of the row.
+        keep = {c.name: c for c in shape.table.columns if c.onupdate is not None}
+        stmt = (
+            update(shape.table)
+            .where(shape.key == bindparam("k"))
+            .values({SEAL_COLUMN: bindparam("s"), **keep})
+        )
+        conn.execute(stmt, params)
+
+
+_MARK = {
+    "mysql": "SET @enamel_tx = %s",
+    "postgresql": "SELECT set_config('enamel.tx', %s, true)",
+    "sqlite": "INSERT INTO auditsession (TransactionId) VALUES (?)",
+}
+
+
+@event.listens_for(AuditedSession, "after_begin")
+def _mark(session: Session, _transaction: Any, connection: Connection) -> None:
+    token = session.info.get(TX)
+    if token is not None:
+        connection.exec_driver_sql(_MARK[connection.dialect.name], (token,))
+
+
+@event.listens_for(AuditedSession, "after_flush")
+def _track(session: Session, _flush: UOWTransaction) -> None:
+    """Remember what this flush wrote (the lists still hold the pre-flush state here)."""
+    pending: dict[int, Any] | None = session.info.get(_PENDING)
+    if pending is None:
+        return
+    for obj in session.new:
+        if isinstance(obj, SEALED_MODELS):
+            pending[id(obj)] = obj
+        elif isinstance(obj, SecurityLog):
+            session.info[_LOGS].append(obj)
+    for obj in session.dirty:
+        if isinstance(obj, SEALED_MODELS) and session.is_modified(obj):
+            pending[id(obj)] = obj
+    for obj in session.deleted:
+        pending.pop(id(obj), None)
+
+
+def open_auditor(conn: Connection) -> Auditor:
+    """The auditor for the database behind `conn`, with its key checked against the database.
+
+    The first time a database is written, the key is created if the file does not exist yet
+    and its id is recorded; after that, a missing key or another key is a `SealKeyProblem`,
+    never a new key: a new key would make every existing seal look forged.
+    """
+    path = sealkey.configured_path()
+    recorded = conn.execute(select(AuditState.Value).where(AuditState.Name == KEY_ID)).scalar()
+    if recorded is None:
+        key = sealkey.read(path) if path.exists() else sealkey.create(path)
+        conn.execute(insert(AuditState).values(Name=KEY_ID, Value=key.id))
+        return Auditor(key)
+    try:
+        key = sealkey.read(path)
+    except SealKeyProblem as exc:
+        message = f"{exc.message} (this database was sealed with key id {recorded})"
+        raise SealKeyProblem(message) from None
+    if key.id != recorded:
+        raise SealKeyProblem(
+            f"the seal key in {path} (id {key.id}) is not the key this database was sealed "
+            f"with (id {recorded}): set ENAMEL_SEAL_KEY_FILE to the right key file"
+        )
+    return Auditor(key)
