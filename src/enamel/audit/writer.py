@@ -31,6 +31,8 @@ TX = "enamel.tx"
 _PENDING = "enamel.unsealed"
 _LOGS = "enamel.logs"
 KEY_ID = "seal_key_id"
+DATABASE_ID = "database_id"
+"""Names this database's checkpoint file."""
 
 
 class AuditedSession(Session):
@@ -133,7 +135,13 @@ def open_auditor(conn: Connection) -> Auditor:
     recorded = conn.execute(select(AuditState.Value).where(AuditState.Name == KEY_ID)).scalar()
     if recorded is None:
         key = sealkey.read(path) if path.exists() else sealkey.create(path)
-        conn.execute(insert(AuditState).values(Name=KEY_ID, Value=key.id))
+        conn.execute(
+            insert(AuditState),
+            [
+                {"Name": KEY_ID, "Value": key.id},
+                {"Name": DATABASE_ID, "Value": secrets.token_hex(8)},
+            ],
+        )
         return Auditor(key)
     try:
         key = sealkey.read(path)
@@ -146,3 +154,8 @@ def open_auditor(conn: Connection) -> Auditor:
             f"with (id {recorded}): set ENAMEL_SEAL_KEY_FILE to the right key file"
         )
     return Auditor(key)
+
+
+def database_id(conn: Connection) -> str:
+    value = conn.execute(select(AuditState.Value).where(AuditState.Name == DATABASE_ID)).scalar()
+    return str(value or "unknown")

@@ -5,6 +5,7 @@ from __future__ import annotations
 import click
 
 from enamel import __version__
+from enamel.cli.audit import audit_group
 from enamel.cli.db import db_group
 from enamel.cli.demo import demo_group
 from enamel.cli.integrations import api_group, integrations_group
@@ -22,3 +23,4 @@ main.add_command(demo_group)
 main.add_command(serve)
 main.add_command(integrations_group)
 main.add_command(api_group)
+main.add_command(audit_group)

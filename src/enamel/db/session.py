@@ -42,8 +42,11 @@ def require_write(db: Session) -> None:
 class Database:
     """The engines for one database URL."""
 
-    def __init__(self, url: str | URL) -> None:
+    def __init__(self, url: str | URL, *, audit: bool = True) -> None:
+        """`audit=False` writes without seals, chain links or the capture marker: only the
+        benchmarks use it, to measure what auditing costs."""
         self.url = normalise_url(url)
+        self.audit = audit
         self.write_engine: Engine = make_engine(self.url, writable=True)
         self.read_engine: Engine = make_engine(self.url, writable=False)
         self._auditor: Auditor | None = None
@@ -69,13 +72,16 @@ class Database:
         security-log entries, in the same transaction (`enamel.audit.writer`)."""
         from enamel.audit.writer import AuditedSession
 
-        auditor = self.auditor()
-        with AuditedSession(self.write_engine, expire_on_commit=False, autoflush=True) as session:
+        auditor = self.auditor() if self.audit else None
+        session_class = AuditedSession if auditor else Session
+        with session_class(self.write_engine, expire_on_commit=False, autoflush=True) as session:
             session.info[_EDGE] = "write"
-            auditor.start(session)
+            if auditor:
+                auditor.start(session)
             try:
                 yield WriteSession(ReadSession(session))
-                auditor.finish(session)
+                if auditor:
+                    auditor.finish(session)
                 session.commit()
             except BaseException:
                 session.rollback()
