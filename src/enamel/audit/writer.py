@@ -21,6 +21,7 @@ from typing import Any
 from sqlalchemy import Connection, bindparam, event, insert, select, update
 from sqlalchemy.orm import Session, UOWTransaction
 from sqlalchemy.orm.attributes import set_committed_value
+from sqlalchemy.pool import ConnectionPoolEntry, Pool
 
 from enamel.audit import chain, sealkey
 from enamel.audit.errors import SealKeyProblem
@@ -28,6 +29,7 @@ from enamel.audit.seals import SEAL_COLUMN, SEALED_MODELS, layout, seal
 from enamel.models import AuditState, SecurityLog
 
 TX = "enamel.tx"
+_MARKED = "enamel.marked"
 _PENDING = "enamel.unsealed"
 _LOGS = "enamel.logs"
 KEY_ID = "seal_key_id"
@@ -104,6 +106,22 @@ def _mark(session: Session, _transaction: Any, connection: Connection) -> None:
     token = session.info.get(TX)
     if token is not None:
         connection.exec_driver_sql(_MARK[connection.dialect.name], (token,))
+        if connection.dialect.name == "mysql":
+            connection.info[_MARKED] = True
+
+
+@event.listens_for(Pool, "checkin")
+def _unmark(dbapi_connection: Any, record: ConnectionPoolEntry) -> None:
+    """A MariaDB user variable outlives the transaction: clear it before the pooled connection
+    serves anything else, or that next user's writes would be attributed to this transaction.
+    (PostgreSQL's setting is local to the transaction; SQLite's row is deleted by `finish`.)"""
+    if dbapi_connection is None or not record.info.pop(_MARKED, False):
+        return
+    cursor = dbapi_connection.cursor()
+    try:
+        cursor.execute("SET @enamel_tx = NULL")
+    finally:
+        cursor.close()
 
 
 @event.listens_for(AuditedSession, "after_flush")

@@ -8,6 +8,7 @@ from alembic import command
 from alembic.config import Config
 from alembic.runtime.migration import MigrationContext
 from alembic.script import ScriptDirectory
+from sqlalchemy import inspect
 
 from enamel.db.session import Database
 
@@ -38,10 +39,18 @@ def _script_config() -> Config:
 
 
 def upgrade(database: Database, revision: str = "head") -> None:
+    """Migrate, then (re)install the change-capture triggers from the migrated tables' columns,
+    in the same transaction (MariaDB commits each DDL statement by itself)."""
+    # Imported here: enamel.audit imports enamel.db, which must be importable without it.
+    from enamel.audit import capture
+
     cfg = alembic_config(database)
     with database.write_engine.begin() as conn:
         cfg.attributes["connection"] = conn
         command.upgrade(cfg, revision)
+        # An older revision may have no change table yet: nothing to capture into.
+        if inspect(conn).has_table(capture.CHANGES):
+            capture.install(conn)
 
 
 def current_revision(database: Database) -> str | None:
