@@ -8,70 +8,12 @@ finding names the right table, key and kind, and what changed.
 from __future__ import annotations
 
 import json
-from collections.abc import Iterator
-from typing import Any
-
-import pytest
-from click.testing import CliRunner, Result
 
 from enamel.audit import capture
-from enamel.cli import main
 from enamel.db import Database
-from enamel.demo.loader import load_demo
 from enamel.patients.service import PatientData, update_patient
 from enamel.security import system_actor
-
-
-@pytest.fixture
-def office(db: Database) -> Iterator[Database]:
-    """A small demo practice, written through Enamel."""
-    load_demo(db, patients=4)
-    yield db
-
-
-def url(db: Database) -> str:
-    return db.url.render_as_string(hide_password=False)
-
-
-def enamel(db: Database, *args: str) -> Result:
-    return CliRunner().invoke(main, list(args), env={"ENAMEL_DATABASE_URL": url(db)})
-
-
-def check(db: Database, *extra: str) -> tuple[int, dict[str, Any]]:
-    result = enamel(db, "audit", "verify", "--json", *extra)
-    assert result.exit_code in (0, 1), result.output
-    return result.exit_code, json.loads(result.stdout)
-
-
-def sql(db: Database, statement: str, *params: Any) -> list[Any]:
-    """Run one statement on a raw driver connection; `{q}` is the identifier quote."""
-    q = "`" if db.dialect == "mysql" else '"'
-    mark = "?" if db.dialect == "sqlite" else "%s"
-    raw = db.write_engine.raw_connection()
-    try:
-        cursor = raw.cursor()
-        cursor.execute(statement.replace("{q}", q).replace("{p}", mark), params)
-        rows = list(cursor.fetchall()) if cursor.description else []
-        raw.commit()
-        return rows
-    finally:
-        raw.close()
-
-
-def first(db: Database, table: str, key: str) -> int:
-    return int(sql(db, f"SELECT MIN({{q}}{key}{{q}}) FROM {table}")[0][0])
-
-
-def kinds(report: dict[str, Any]) -> list[tuple[str, str, int]]:
-    return [(f["kind"], f["table"], f["key"]) for f in report["findings"]]
-
-
-def only(report: dict[str, Any], kind: str, table: str, key: int) -> dict[str, Any]:
-    matching: list[dict[str, Any]] = [
-        f for f in report["findings"] if (f["kind"], f["table"], f["key"]) == (kind, table, key)
-    ]
-    assert matching, kinds(report)
-    return matching[0]
+from tests.audit.tamper import check, enamel, first, kinds, only, sql
 
 
 def test_writes_through_enamel_are_clean(office: Database) -> None:

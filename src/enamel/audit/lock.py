@@ -28,7 +28,7 @@ from __future__ import annotations
 
 import re
 
-from sqlalchemy import Connection, inspect
+from sqlalchemy import Connection, delete, insert, inspect, select
 
 from enamel.audit.capture import (
     CAPTURED,
@@ -45,6 +45,11 @@ from enamel.audit.capture import (
     primary_key,
     quote,
 )
+from enamel.models import AuditState
+
+STATE = "lock_account"
+"""The `auditstate` row naming the locked account while the lock is on: the check compares the
+lock's triggers with it, so that a lock trigger dropped by hand is a finding."""
 
 PREFIX = "enamel_lock_"
 GUARDED: tuple[str, ...] = (*CAPTURED, "securityloghash", "auditchainhead")
@@ -89,6 +94,8 @@ def lock_on(conn: Connection, account: str) -> None:
     for stale in live.values():
         if stale.name not in names:
             drop(conn, stale.table, stale.name)
+    conn.execute(delete(AuditState).where(AuditState.Name == STATE))
+    conn.execute(insert(AuditState).values(Name=STATE, Value=account))
 
 
 def lock_off(conn: Connection) -> None:
@@ -99,6 +106,13 @@ def lock_off(conn: Connection) -> None:
     if conn.dialect.name == "postgresql":
         for function in ("enamel_lock_refuse", "enamel_lock_refuse_truncate"):
             ddl(conn, f"DROP FUNCTION IF EXISTS {quote(conn, function)}()")
+    conn.execute(delete(AuditState).where(AuditState.Name == STATE))
+
+
+def intended_account(conn: Connection) -> str | None:
+    """The account `lock_on` last locked to, while the lock is meant to be on."""
+    value = conn.execute(select(AuditState.Value).where(AuditState.Name == STATE)).scalar()
+    return None if value is None else str(value)
 
 
 def locked_account(conn: Connection) -> str | None:

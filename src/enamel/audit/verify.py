@@ -18,7 +18,7 @@ from typing import Any
 
 from sqlalchemy import Connection, func, select
 
-from enamel.audit import capture, changes, checkpoints, scan
+from enamel.audit import capture, changes, checkpoints, lock, scan
 from enamel.audit.chain import GENESIS, HEAD
 from enamel.audit.changes import ACTIONS, Change
 from enamel.audit.seals import SEALED_TABLES
@@ -174,6 +174,18 @@ def verify(
                     evidence=f"{trouble.trigger}:{fingerprints.get(trouble.trigger, '')}",
                 )
             )
+        intended = lock.intended_account(conn)
+        if intended is not None and conn.dialect.name != "sqlite":
+            for trouble in lock.lock_problems(conn, intended):
+                findings.append(
+                    Finding(
+                        trouble.kind,
+                        trouble.table,
+                        0,
+                        f"{trouble.trigger} (audit lock for {intended}): {trouble.detail}",
+                        evidence=trouble.trigger,
+                    )
+                )
         # 5. Captured changes nobody accounts for, joined to the rows they explain.
         by_row = {(f.table, f.key): f for f in findings if f.table and f.key}
         for change in changes.unattributed(conn, since):

@@ -4,14 +4,20 @@ from __future__ import annotations
 
 import datetime as dt
 import sys
+from collections.abc import Callable
 from typing import Any
 
 import click
+from sqlalchemy import Connection
 
+from enamel.audit import lock
 from enamel.audit.errors import SealKeyProblem
 from enamel.audit.findings import acknowledge, as_dict, is_open, listed, save
+from enamel.audit.log import record
 from enamel.audit.verify import Finding, Report, planned, verify
-from enamel.cli.common import as_json, opened
+from enamel.cli.common import as_json, fail, opened
+from enamel.db import Database
+from enamel.models.enums import EnumPermType
 from enamel.security.actor import command_line_actor
 
 SINCE_FORMATS = ["%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"]
@@ -147,3 +153,60 @@ def acknowledge_command(number: int, reason: str) -> None:
     with opened() as db, db.write() as session:
         row = acknowledge(session, command_line_actor(), number, reason)
     click.echo(f"Finding {row.AuditFindingNum} acknowledged.")
+
+
+@audit_group.group("lock")
+def lock_group() -> None:
+    """Have the database refuse writes to practice tables from any account but Enamel's own
+    (MariaDB and PostgreSQL)."""
+
+
+@lock_group.command("on")
+@click.option(
+    "--account",
+    default=None,
+    help="The database account allowed to write (default: the one in ENAMEL_DATABASE_URL).",
+)
+def lock_on_command(account: str | None) -> None:
+    """Refuse, and record, writes from every other database account."""
+    with opened() as db:
+        allowed = account or db.url.username or ""
+        _switch_lock(db, lambda conn: lock.lock_on(conn, allowed), f"on for account {allowed}")
+    click.echo(
+        f"Audit lock on: only the database account {allowed!r} may write the practice tables; "
+        "refused attempts show in `enamel audit verify`."
+    )
+
+
+@lock_group.command("off")
+def lock_off_command() -> None:
+    """Let every account with the database privileges write again."""
+    with opened() as db:
+        _switch_lock(db, lock.lock_off, "off")
+    click.echo("Audit lock off.")
+
+
+@lock_group.command("status")
+def lock_status_command() -> None:
+    """Whether the lock is on, and for which account."""
+    with opened() as db, db.write_engine.connect() as conn:
+        account = lock.locked_account(conn)
+        problems = lock.lock_problems(conn, account) if account else []
+    if account is None:
+        click.echo("Audit lock off.")
+        return
+    click.echo(f"Audit lock on for account {account!r}.")
+    for problem in problems:
+        click.echo(f"  {problem.kind}: {problem.trigger} on {problem.table}")
+
+
+def _switch_lock(db: Database, change: Callable[[Connection], None], what: str) -> None:
+    try:
+        with db.write_engine.begin() as conn:
+            change(conn)
+    except lock.LockError as exc:
+        raise fail(str(exc)) from exc
+    with db.write() as session:
+        actor = command_line_actor()
+        actor.require(EnumPermType.SecurityAdmin)
+        record(session, actor, EnumPermType.SecurityAdmin, f"Audit lock {what}")
