@@ -112,6 +112,7 @@ def empty_all_tables(db: Database) -> None:
             t for t in tables if t.name in CAPTURE_TABLES
         ]:
             conn.execute(delete(table))
+    db.forget_auditor()
 
 
 @pytest.fixture(params=ENGINES)

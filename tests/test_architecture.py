@@ -60,6 +60,8 @@ FLOATS_THAT_ARE_NOT_MONEY = {
     "api/encode.py": "the JSON number type in the API documentation",
     "security/activity.py": "milliseconds",
     "security/gate.py": "seconds",
+    "audit/verify.py": "seconds the check took",
+    "audit/schedule.py": "seconds between checks",
     "security/ratelimit.py": "tokens and seconds",
 }
 

@@ -19,6 +19,7 @@ from starlette.routing import Match
 from enamel import __version__
 from enamel.api import docs, metrics, routes
 from enamel.api.middleware import ApiMiddleware
+from enamel.audit.schedule import Schedule
 from enamel.config import Settings
 from enamel.db import Database
 from enamel.db.migrate import head_revision
@@ -37,13 +38,16 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     settings = settings or Settings.from_env()
     db = database or Database(settings.database_url)
     activity = Activity(db)
+    schedule = Schedule(db, settings.audit_interval)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         activity.start()
+        schedule.start()
         try:
             yield
         finally:
+            schedule.stop()
             activity.stop()
             if database is None:
                 db.dispose()

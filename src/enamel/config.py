@@ -14,10 +14,26 @@ class Settings:
     redis_url: str | None = None
     switch_delay: float = 0.5
     """Seconds a server process may act on a key or switch it read earlier (tests use 0)."""
+    audit_interval: float = 3600.0
+    """Seconds between the integrity checks `enamel serve` runs (ENAMEL_AUDIT_INTERVAL); 0: none."""
 
     @classmethod
     def from_env(cls) -> Settings:
         return cls(
             database_url=os.environ.get("ENAMEL_DATABASE_URL") or DEFAULT_DATABASE_URL,
             redis_url=os.environ.get("ENAMEL_REDIS_URL") or None,
+            audit_interval=_seconds("ENAMEL_AUDIT_INTERVAL", 3600.0),
         )
+
+
+def _seconds(name: str, default: float) -> float:
+    raw = os.environ.get(name, "").strip()
+    if not raw:
+        return default
+    try:
+        value = float(raw)
+    except ValueError:
+        value = -1.0
+    if not value >= 0:  # also refuses NaN
+        raise ValueError(f"{name} must be a number of seconds (0 switches it off), not {raw!r}")
+    return value

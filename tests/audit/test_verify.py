@@ -176,3 +176,12 @@ def test_acknowledged_findings_leave_the_open_list_but_stay_on_record(office: Da
     assert code == 0 and report["acknowledged"] == 1
     everything = json.loads(enamel(office, "audit", "findings", "--all", "--json").stdout)
     assert everything[0]["AckReason"] == "front desk fixed a typo in the old program"
+
+
+def test_deleting_the_audit_state_is_found(office: Database) -> None:
+    assert check(office)[0] == 0  # a first checkpoint
+    sql(office, "DELETE FROM auditstate")
+    code, report = check(office)
+    assert code == 1
+    (finding,) = report["findings"]
+    assert (finding["kind"], finding["table"]) == ("audit state recreated", "auditstate")

@@ -7,6 +7,7 @@ from fastapi.routing import APIRoute
 
 from enamel.api import PREFIX
 from enamel.appointments.router import router as appointments
+from enamel.auditfindings.router import router as auditfindings
 from enamel.patients.router import hot as patients_hot
 from enamel.patients.router import router as patients
 from enamel.payments.router import router as payments
@@ -46,6 +47,15 @@ def install(app: FastAPI) -> None:
 def api_router() -> APIRouter:
     """The API's routes but the hot reads."""
     api = APIRouter(prefix=PREFIX)
-    for domain in (patients, appointments, procedures, payments, providers, setup, securitylogs):
+    for domain in (
+        patients,
+        appointments,
+        procedures,
+        payments,
+        providers,
+        setup,
+        securitylogs,
+        auditfindings,
+    ):
         api.include_router(domain)
     return api

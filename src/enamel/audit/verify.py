@@ -22,9 +22,9 @@ from enamel.audit import capture, changes, checkpoints, lock, scan
 from enamel.audit.chain import GENESIS, HEAD
 from enamel.audit.changes import ACTIONS, Change
 from enamel.audit.seals import SEALED_TABLES
-from enamel.audit.writer import database_id
+from enamel.audit.writer import RECREATED, database_id
 from enamel.db import Database
-from enamel.models import AuditChainHead, SecurityLog, SecurityLogHash
+from enamel.models import AuditChainHead, AuditState, SecurityLog, SecurityLogHash
 
 
 @dataclass
@@ -172,6 +172,22 @@ def verify(
                     0,
                     f"{trouble.trigger}: {trouble.detail}",
                     evidence=f"{trouble.trigger}:{fingerprints.get(trouble.trigger, '')}",
+                )
+            )
+        recreated = conn.execute(
+            select(AuditState.Value).where(AuditState.Name == RECREATED)
+        ).scalar()
+        if recreated:
+            when, _, links = str(recreated).rpartition(" ")
+            findings.append(
+                Finding(
+                    "audit state recreated",
+                    "auditstate",
+                    0,
+                    f"the record of the seal key and of this database's checkpoints was missing "
+                    f"and was written again on {when}, over a chain of {links} entries: rows of "
+                    "auditstate were deleted; the checkpoints outside the database start over",
+                    evidence=str(recreated),
                 )
             )
         intended = lock.intended_account(conn)

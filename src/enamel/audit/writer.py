@@ -18,7 +18,7 @@ import secrets
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, event, insert, select, update
+from sqlalchemy import Connection, bindparam, delete, event, insert, select, update
 from sqlalchemy.orm import Session, UOWTransaction
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.pool import ConnectionPoolEntry, Pool
@@ -26,15 +26,19 @@ from sqlalchemy.pool import ConnectionPoolEntry, Pool
 from enamel.audit import chain, sealkey
 from enamel.audit.errors import SealKeyProblem
 from enamel.audit.seals import SEAL_COLUMN, SEALED_MODELS, layout, seal
-from enamel.models import AuditState, SecurityLog
+from enamel.db import clock
+from enamel.models import AuditChainHead, AuditState, SecurityLog
 
 TX = "enamel.tx"
 _MARKED = "enamel.marked"
+_SQLITE_MARKED = "enamel.sqlite_marked"
 _PENDING = "enamel.unsealed"
 _LOGS = "enamel.logs"
 KEY_ID = "seal_key_id"
 DATABASE_ID = "database_id"
 """Names this database's checkpoint file."""
+RECREATED = "recreated"
+"""When the key and database id were recorded again over an existing chain, and its length."""
 
 
 class AuditedSession(Session):
@@ -57,17 +61,18 @@ class Auditor:
         session.flush()
         pending: dict[int, Any] = session.info[_PENDING]
         logs: list[SecurityLog] = session.info[_LOGS]
-        if not pending and not logs:
-            return
-        conn = session.connection()
-        if pending:
-            _stamp(conn, self.key.secret, list(pending.values()))
-            pending.clear()
-        if logs:
-            chain.append(conn, self.key.secret, logs)
-            logs.clear()
-        if conn.dialect.name == "sqlite":
-            conn.exec_driver_sql(
+        if pending or logs:
+            conn = session.connection()
+            if pending:
+                _stamp(conn, self.key.secret, list(pending.values()))
+                pending.clear()
+            if logs:
+                chain.append(conn, self.key.secret, logs)
+                logs.clear()
+        if session.info.pop(_SQLITE_MARKED, False):
+            # Whatever the transaction wrote: a marker row left behind would mark the next
+            # writer's changes as this transaction's.
+            session.connection().exec_driver_sql(
                 "DELETE FROM auditsession WHERE TransactionId = ?", (session.info[TX],)
             )
 
@@ -108,6 +113,8 @@ def _mark(session: Session, _transaction: Any, connection: Connection) -> None:
         connection.exec_driver_sql(_MARK[connection.dialect.name], (token,))
         if connection.dialect.name == "mysql":
             connection.info[_MARKED] = True
+        elif connection.dialect.name == "sqlite":
+            session.info[_SQLITE_MARKED] = True
 
 
 @event.listens_for(Pool, "checkin")
@@ -153,13 +160,19 @@ def open_auditor(conn: Connection) -> Auditor:
     recorded = conn.execute(select(AuditState.Value).where(AuditState.Name == KEY_ID)).scalar()
     if recorded is None:
         key = sealkey.read(path) if path.exists() else sealkey.create(path)
-        conn.execute(
-            insert(AuditState),
-            [
-                {"Name": KEY_ID, "Value": key.id},
-                {"Name": DATABASE_ID, "Value": secrets.token_hex(8)},
-            ],
-        )
+        # Chained entries without a recorded key: the audit state was deleted after Enamel had
+        # written. Recorded so that the check reports it (its checkpoints start over).
+        links = conn.execute(
+            select(AuditChainHead.LinkCount).where(AuditChainHead.ChainHeadNum == chain.HEAD)
+        ).scalar()
+        rows = [
+            {"Name": KEY_ID, "Value": key.id},
+            {"Name": DATABASE_ID, "Value": secrets.token_hex(8)},
+        ]
+        if links:
+            rows.append({"Name": RECREATED, "Value": f"{clock.now():%Y-%m-%d %H:%M:%S} {links}"})
+        conn.execute(delete(AuditState).where(AuditState.Name.in_([r["Name"] for r in rows])))
+        conn.execute(insert(AuditState), rows)
         return Auditor(key)
     try:
         key = sealkey.read(path)

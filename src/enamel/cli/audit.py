@@ -202,7 +202,7 @@ def lock_status_command() -> None:
 
 def _switch_lock(db: Database, change: Callable[[Connection], None], what: str) -> None:
     try:
-        with db.write_engine.begin() as conn:
+        with db.unaudited() as conn:
             change(conn)
     except lock.LockError as exc:
         raise fail(str(exc)) from exc

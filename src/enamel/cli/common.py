@@ -16,9 +16,16 @@ from enamel.db.migrate import current_revision, head_revision
 from enamel.errors import DomainError
 
 
+def settings() -> Settings:
+    """The settings from the environment; a bad value is a one-line failure."""
+    try:
+        return Settings.from_env()
+    except ValueError as exc:
+        raise Failure(str(exc)) from exc
+
+
 def database() -> Database:
-    settings = Settings.from_env()
-    return Database(settings.database_url)
+    return Database(settings().database_url)
 
 
 class Failure(click.ClickException):

@@ -12,7 +12,7 @@ import uvicorn
 from sqlalchemy import func, select
 from sqlalchemy.exc import OperationalError
 
-from enamel.cli.common import database, unreachable
+from enamel.cli.common import database, settings, unreachable
 from enamel.cli.demo import report, run_demo
 from enamel.db.migrate import upgrade
 from enamel.models import Patient
@@ -24,7 +24,9 @@ from enamel.models import Patient
 @click.option("--port", default=8000, show_default=True, type=click.IntRange(1, 65535))
 @click.option("--workers", default=1, show_default=True, type=click.IntRange(1, 64))
 def serve(demo: bool, host: str, port: int, workers: int) -> None:
-    """Serve the API and the office pages."""
+    """Serve the API and the office pages; check the data's integrity every
+    ENAMEL_AUDIT_INTERVAL seconds (default 3600, 0: never)."""
+    settings()  # a bad setting fails here, in one line, not in each worker
     if demo:
         db = database()
         try:

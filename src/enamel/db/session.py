@@ -15,7 +15,7 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from typing import TYPE_CHECKING, NewType
 
-from sqlalchemy import Engine, inspect, text
+from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.engine import URL
 from sqlalchemy.orm import Session
 
@@ -63,6 +63,19 @@ class Database:
             with self.write_engine.begin() as conn:
                 self._auditor = open_auditor(conn)
         return self._auditor
+
+    @contextmanager
+    def unaudited(self) -> Iterator[Connection]:
+        """A transaction on the write engine outside the audited edge, committed when the block
+        ends: schema and trigger changes (the capture triggers, the audit lock) and Enamel's
+        own bookkeeping rows. Never for practice data: those writes go through `write()`."""
+        with self.write_engine.begin() as conn:
+            yield conn
+
+    def forget_auditor(self) -> None:
+        """Open the auditor again on next use: after the database was emptied (tests do,
+        between tests), its key and database id are recorded anew."""
+        self._auditor = None
 
     @contextmanager
     def write(self) -> Iterator[WriteSession]:

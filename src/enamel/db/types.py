@@ -13,13 +13,16 @@ import enum
 from decimal import Decimal
 from typing import Any, Generic, TypeVar
 
-from sqlalchemy import BigInteger, Date, DateTime, Integer, Numeric, SmallInteger
+from sqlalchemy import BigInteger, Date, DateTime, Integer, Numeric, SmallInteger, Text
+from sqlalchemy.dialects import mysql
 from sqlalchemy.engine import Dialect
 from sqlalchemy.types import TypeDecorator, TypeEngine
 
 from enamel.db.clock import MIN_DATE, MIN_DATETIME
 
 Key = BigInteger().with_variant(Integer(), "sqlite")
+LongText = Text().with_variant(mysql.LONGTEXT(), "mysql", "mariadb")
+"""Text that may exceed MariaDB's TEXT (64 KiB): whole rows as JSON in the change capture."""
 """Primary and reference keys: BIGINT, as Open Dental's `long` columns."""
 
 CENT = Decimal("0.01")

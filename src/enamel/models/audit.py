@@ -18,6 +18,7 @@ from __future__ import annotations
 from sqlalchemy import Index
 from sqlalchemy.orm import Mapped
 
+from enamel.db.types import LongText
 from enamel.models.base import Base, datetime, dt, pk, ref, text, varchar
 
 
@@ -41,8 +42,8 @@ class AuditChange(Base):
     ConnectionId: Mapped[int] = ref()
     TransactionId: Mapped[str] = varchar(64)
     """Enamel's marker for the writing transaction; '' when the writer was not Enamel."""
-    OldRow: Mapped[str] = text()
-    NewRow: Mapped[str] = text()
+    OldRow: Mapped[str] = text(type_=LongText)
+    NewRow: Mapped[str] = text(type_=LongText)
 
 
 class AuditRefusal(Base):

@@ -75,8 +75,8 @@ def varchar(length: int = 255, **kw: Any) -> MappedColumn[Any]:
     return mapped_column(String(length), nullable=False, default="", server_default="", **kw)
 
 
-def text(**kw: Any) -> MappedColumn[Any]:
-    return mapped_column(Text, nullable=False, default="", server_default="", **kw)
+def text(*, type_: Any = Text, **kw: Any) -> MappedColumn[Any]:
+    return mapped_column(type_, nullable=False, default="", server_default="", **kw)
 
 
 def money(**kw: Any) -> MappedColumn[Any]:

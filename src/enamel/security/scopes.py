@@ -20,6 +20,8 @@ class Scope(enum.StrEnum):
     ALL_READ = "*:read"
     APPOINTMENTS_READ = "appointments:read"
     APPOINTMENTS_WRITE = "appointments:write"
+    AUDITFINDINGS_READ = "auditfindings:read"
+    AUDITFINDINGS_WRITE = "auditfindings:write"
     OPERATORIES_READ = "operatories:read"
     PATIENTS_READ = "patients:read"
     PATIENTS_WRITE = "patients:write"
@@ -61,6 +63,8 @@ WRITE_PERMISSIONS: dict[Scope, frozenset[P]] = {
         {P.PaymentCreate, P.PaymentEdit, P.AdjustmentCreate, P.AdjustmentEdit}
     ),
     Scope.PROVIDERS_WRITE: frozenset({P.ProviderAdd, P.ProviderEdit}),
+    # Acknowledging an integrity finding; the route also requires an office user.
+    Scope.AUDITFINDINGS_WRITE: frozenset({P.SecurityAdmin}),
 }
 
 

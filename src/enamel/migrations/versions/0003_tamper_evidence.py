@@ -12,11 +12,16 @@ from collections.abc import Sequence
 
 import sqlalchemy as sa
 from alembic import op
+from sqlalchemy.dialects import mysql
 
 revision: str = "0003"
 down_revision: str | None = "0002"
 branch_labels: str | Sequence[str] | None = None
 depends_on: str | Sequence[str] | None = None
+
+
+LONG_TEXT = sa.Text().with_variant(mysql.LONGTEXT(), "mysql", "mariadb")
+"""Whole rows as JSON can exceed MariaDB's TEXT (64 KiB)."""
 
 
 def upgrade() -> None:
@@ -70,8 +75,8 @@ def upgrade() -> None:
             nullable=False,
         ),
         sa.Column("TransactionId", sa.String(length=64), server_default="", nullable=False),
-        sa.Column("OldRow", sa.Text(), server_default="", nullable=False),
-        sa.Column("NewRow", sa.Text(), server_default="", nullable=False),
+        sa.Column("OldRow", LONG_TEXT, server_default="", nullable=False),
+        sa.Column("NewRow", LONG_TEXT, server_default="", nullable=False),
         sa.PrimaryKeyConstraint("ChangeNum", name=op.f("pk_auditchange")),
     )
     with op.batch_alter_table("auditchange", schema=None) as batch_op:
