@@ -80,3 +80,18 @@ def create(path: Path) -> SealKey:
     with os.fdopen(fd, "w", encoding="ascii") as out:
         out.write(secret.hex() + "\n")
     return SealKey(secret, path)
+
+
+def pending_path(path: Path) -> Path:
+    """Where a rotation writes the new key before it takes the key file's name."""
+    return path.with_name(path.name + ".new")
+
+
+def finish_rotation(path: Path, old_id: str) -> Path:
+    """Retire the key in `path` (kept as `<name>.<old id>.retired`) and move the pending key
+    into its place; the retired file's path."""
+    retired = path.with_name(f"{path.name}.{old_id}.retired")
+    if path.exists():
+        os.replace(path, retired)
+    os.replace(pending_path(path), path)
+    return retired

@@ -179,6 +179,11 @@ def open_auditor(conn: Connection) -> Auditor:
     except SealKeyProblem as exc:
         message = f"{exc.message} (this database was sealed with key id {recorded})"
         raise SealKeyProblem(message) from None
+    pending = sealkey.pending_path(path)
+    if key.id != recorded and pending.exists() and sealkey.read(pending).id == recorded:
+        # A rotation committed its new seals and stopped before swapping the key files.
+        sealkey.finish_rotation(path, key.id)
+        key = sealkey.read(path)
     if key.id != recorded:
         raise SealKeyProblem(
             f"the seal key in {path} (id {key.id}) is not the key this database was sealed "

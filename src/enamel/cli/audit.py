@@ -14,6 +14,7 @@ from enamel.audit import lock
 from enamel.audit.errors import SealKeyProblem
 from enamel.audit.findings import acknowledge, as_dict, is_open, listed, save
 from enamel.audit.log import record
+from enamel.audit.rotate import rotate
 from enamel.audit.verify import Finding, Report, planned, verify
 from enamel.cli.common import as_json, fail, opened
 from enamel.db import Database
@@ -77,7 +78,7 @@ def verify_command(json_out: bool, since: dt.datetime | None) -> None:
             click.echo(_text(finding))
         scope = f" since {since}" if since else ""
         summary = (
-            f"Checked {report.rows} sealed rows and {report.links} log links{scope} "
+            f"Checked {report.rows:,} sealed rows and {report.links:,} log links{scope} "
             f"in {report.seconds:.1f} s: "
         )
         summary += f"{len(still_open)} open findings." if still_open else "no open findings."
@@ -114,9 +115,27 @@ def _json(finding: Finding) -> dict[str, Any]:
 def _text(finding: Finding) -> str:
     where = f"{finding.table} {finding.key}" if finding.key else finding.table
     lines = [f"{finding.kind}: {where}: {finding.detail}"]
-    for column, values in finding.columns.items():
-        lines.append(f"    {column}: {values.get('before')!r} -> {values.get('after')!r}")
+    changes = finding.columns.values()
+    if changes and all(v.get("after") is None for v in changes):  # deleted: the row it was
+        lines.append("    was: " + _row(finding.columns, "before"))
+    elif changes and all(v.get("before") is None for v in changes):  # inserted: the new row
+        lines.append("    now: " + _row(finding.columns, "after"))
+    else:
+        for column, values in finding.columns.items():
+            lines.append(f"    {column}: {values.get('before')!r} -> {values.get('after')!r}")
     return "\n".join(lines)
+
+
+def _row(columns: dict[str, dict[str, Any]], side: str) -> str:
+    """A whole row on one line, without its empty values and the seal."""
+    shown = [
+        f"{name}={values.get(side)!r}"
+        for name, values in columns.items()
+        if values.get(side) not in ("", 0, None)
+        and name != "SecurityHash"
+        and not str(values.get(side)).startswith("0001-01-01")
+    ]
+    return ", ".join(shown)
 
 
 @audit_group.command("findings")
@@ -210,3 +229,39 @@ def _switch_lock(db: Database, change: Callable[[Connection], None], what: str) 
         actor = command_line_actor()
         actor.require(EnumPermType.SecurityAdmin)
         record(session, actor, EnumPermType.SecurityAdmin, f"Audit lock {what}")
+
+
+@audit_group.command("rotate-key")
+def rotate_key_command() -> None:
+    """Check, then re-seal every row and re-chain the log under a new seal key.
+
+    Refused while findings are open (re-sealing would hide them). Stop `enamel serve` first."""
+    with opened() as db:
+        try:
+            report = _run(db, None)
+        except SealKeyProblem as exc:
+            raise CannotCheck(exc.message) from exc
+        actor = command_line_actor()
+        with db.write() as session:
+            save(session, actor, report)
+        with db.read() as session:
+            still_open = is_open(report, session)
+        if still_open:
+            raise fail(
+                f"{len(still_open)} open findings: re-sealing would hide them; resolve or "
+                "acknowledge them first (`enamel audit findings`)"
+            )
+        total = planned(db, None)
+        if sys.stderr.isatty():
+            with click.progressbar(length=total, label="Re-sealing", file=sys.stderr) as bar:
+                done = rotate(db, actor, progress=bar.update)
+        else:
+            done = rotate(db, actor)
+        after = verify(db)
+    click.echo(
+        f"Seal key rotated: key id {done.old_id} -> {done.new_id}; {done.rows:,} rows re-sealed "
+        f"and {done.links:,} log entries re-chained. The old key is kept as {done.retired} "
+        "(to check old backups; delete it if it leaked)."
+    )
+    if after.findings:
+        raise fail(f"the check after rotating found {len(after.findings)} findings")
