@@ -30,6 +30,10 @@ def test_readme_documents_every_command_and_setting() -> None:
         "ENAMEL_TEST_POSTGRES_URL",
         "python -m bench",
         "/healthz",
+        "ENAMEL_SEAL_KEY_FILE",
+        "ENAMEL_CHECKPOINT_DIR",
+        "ENAMEL_AUDIT_INTERVAL",
+        "`seal_key`",
     ):
         assert needed in readme, needed
 
