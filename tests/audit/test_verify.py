@@ -8,6 +8,7 @@ finding names the right table, key and kind, and what changed.
 from __future__ import annotations
 
 import json
+import threading
 
 from enamel.audit import capture
 from enamel.db import Database
@@ -185,3 +186,35 @@ def test_deleting_the_audit_state_is_found(office: Database) -> None:
     assert code == 1
     (finding,) = report["findings"]
     assert (finding["kind"], finding["table"]) == ("audit state recreated", "auditstate")
+
+
+def test_many_concurrent_writes_through_enamel_report_nothing(office: Database) -> None:
+    """Eight threads each rename patients and append notes at once: the chain head, the
+    markers and the seals stay consistent (no false positives under concurrency)."""
+    pats = [int(r[0]) for r in sql(office, "SELECT {q}PatNum{q} FROM patient")]
+    barrier = threading.Barrier(8)
+    errors: list[BaseException] = []
+
+    def work(worker: int) -> None:
+        try:
+            barrier.wait()
+            for round_ in range(5):
+                pat = pats[(worker + round_) % len(pats)]
+                with office.write() as session:
+                    update_patient(
+                        session,
+                        system_actor(f"worker {worker}"),
+                        pat,
+                        PatientData(FName=f"W{worker}R{round_}"),
+                    )
+        except BaseException as exc:
+            errors.append(exc)
+
+    threads = [threading.Thread(target=work, args=(i,)) for i in range(8)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert errors == []
+    code, report = check(office)
+    assert report["findings"] == [] and code == 0
