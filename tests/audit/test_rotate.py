@@ -45,7 +45,8 @@ def test_rotation_reseals_everything_and_the_new_key_verifies(office: Database) 
     pat = first(office, "patient", "PatNum")
     with office.write() as session:
         update_patient(session, system_actor("tests"), pat, PatientData(LName="After"))
-    sql(office, "UPDATE payment SET {q}PayNote{q} = 'forged' WHERE {q}PayNum{q} = {p}", 1)
+    pay = first(office, "payment", "PayNum")
+    sql(office, "UPDATE payment SET {q}PayNote{q} = 'forged' WHERE {q}PayNum{q} = {p}", pay)
     _, report = check(office)
     assert [(f["kind"], f["table"]) for f in report["findings"]] == [("seal mismatch", "payment")]
 

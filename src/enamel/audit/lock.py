@@ -32,6 +32,8 @@ from sqlalchemy import Connection, delete, insert, inspect, select
 
 from enamel.audit.capture import (
     CAPTURED,
+    MARIADB_HOST,
+    MARIADB_USER,
     Trigger,
     TriggerProblem,
     apply,
@@ -159,8 +161,6 @@ def _expected(conn: Connection, account: str) -> list[Trigger]:
 
 # --- MariaDB ---------------------------------------------------------------------------------
 
-_MARIADB_HOST = "SUBSTRING_INDEX(USER(), '@', -1)"
-_MARIADB_USER = f"LEFT(USER(), CHAR_LENGTH(USER()) - CHAR_LENGTH({_MARIADB_HOST}) - 1)"
 _ACCOUNT_IN_MARIADB = re.compile(r"<> CAST\('((?:[^']|'')*)' AS BINARY\)")
 _SUFFIX = {"INSERT": "ins", "UPDATE": "upd", "DELETE": "del"}
 
@@ -183,7 +183,7 @@ def _mariadb(
                 f"'{event[0]}'",
                 "SYSDATE()",
                 "USER()",
-                _MARIADB_HOST,
+                MARIADB_HOST,
                 "CONNECTION_ID()",
             ]
             columns = ", ".join(quote(conn, c) for c in _REFUSAL_COLUMNS)
@@ -194,7 +194,7 @@ def _mariadb(
         # User names compare byte for byte: MariaDB's are case-sensitive.
         body = (
             "BEGIN DECLARE refused VARCHAR(600); "
-            f"IF CAST({_MARIADB_USER} AS BINARY) <> CAST({literal(conn, account)} AS BINARY) THEN "
+            f"IF CAST({MARIADB_USER} AS BINARY) <> CAST({literal(conn, account)} AS BINARY) THEN "
             f"{record}"
             f"SET refused = CONCAT({literal(conn, message)}, USER()); "
             "SIGNAL SQLSTATE '45000' SET MESSAGE_TEXT = refused; "

@@ -24,15 +24,14 @@ from __future__ import annotations
 import os
 from collections.abc import Callable
 from dataclasses import dataclass
-from typing import Any
 
 from sqlalchemy import Connection, bindparam, select, update
 
 from enamel.audit import chain, checkpoints, sealkey
 from enamel.audit.log import record
 from enamel.audit.scan import BATCH, Raw
-from enamel.audit.seals import SEAL_COLUMN, SEALED_TABLES, layout, seal
-from enamel.audit.writer import KEY_ID, Auditor, database_id
+from enamel.audit.seals import SEALED_TABLES, layout, seal
+from enamel.audit.writer import KEY_ID, Auditor, database_id, stamp_statement
 from enamel.db import Database, WriteSession
 from enamel.models import AuditChainHead, AuditState, SecurityLog, SecurityLogHash
 from enamel.models.enums import EnumPermType
@@ -109,13 +108,7 @@ def _reseal(conn: Connection, secret: bytes, table: str, progress: Progress | No
         .limit(BATCH),
     )
     encode = shape.raw_encoder(conn.dialect.name)
-    # Naming the `onupdate` columns keeps their values: re-sealing is not a change of the row.
-    keep: dict[str, Any] = {c.name: c for c in shape.table.columns if c.onupdate is not None}
-    stmt = (
-        update(shape.table)
-        .where(shape.key == bindparam("k"))
-        .values({SEAL_COLUMN: bindparam("s"), **keep})
-    )
+    stmt = stamp_statement(shape)
     done = 0
     try:
         for rows in raw.pages(key_index):

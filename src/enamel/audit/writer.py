@@ -18,14 +18,14 @@ import secrets
 from collections import defaultdict
 from typing import Any
 
-from sqlalchemy import Connection, bindparam, delete, event, insert, select, update
+from sqlalchemy import Connection, Update, bindparam, delete, event, insert, select, update
 from sqlalchemy.orm import Session, UOWTransaction
 from sqlalchemy.orm.attributes import set_committed_value
 from sqlalchemy.pool import ConnectionPoolEntry, Pool
 
 from enamel.audit import chain, sealkey
 from enamel.audit.errors import SealKeyProblem
-from enamel.audit.seals import SEAL_COLUMN, SEALED_MODELS, layout, seal
+from enamel.audit.seals import SEAL_COLUMN, SEALED_MODELS, Layout, layout, seal
 from enamel.db import clock
 from enamel.models import AuditChainHead, AuditState, SecurityLog
 
@@ -88,15 +88,18 @@ def _stamp(conn: Connection, secret: bytes, rows: list[Any]) -> None:
             value = seal(secret, shape.python_message(obj))
             set_committed_value(obj, SEAL_COLUMN, value)
             params.append({"k": getattr(obj, shape.key.key), "s": value})
-        # Naming the `onupdate` columns (DateTStamp...) keeps their values: stamping the seal
-        # is not a change of the row.
-        keep = {c.name: c for c in shape.table.columns if c.onupdate is not None}
-        stmt = (
-            update(shape.table)
-            .where(shape.key == bindparam("k"))
-            .values({SEAL_COLUMN: bindparam("s"), **keep})
-        )
-        conn.execute(stmt, params)
+        conn.execute(stamp_statement(shape), params)
+
+
+def stamp_statement(shape: Layout) -> Update:
+    """UPDATE one row's seal (parameters `k`, the key, and `s`, the seal). Naming the
+    `onupdate` columns (DateTStamp...) keeps their values: a seal is not a change of the row."""
+    keep = {c.name: c for c in shape.table.columns if c.onupdate is not None}
+    return (
+        update(shape.table)
+        .where(shape.key == bindparam("k"))
+        .values({SEAL_COLUMN: bindparam("s"), **keep})
+    )
 
 
 _MARK = {
