@@ -16,12 +16,18 @@ row Enamel wrote: the tests pin this on SQLite, MariaDB and PostgreSQL.
 from __future__ import annotations
 
 import base64
+import binascii
 import datetime as dt
 import enum
+import hashlib
 import hmac
-from collections.abc import Callable, Sequence
+import math
+import operator
+from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass
 from functools import cache
+from itertools import repeat
+from operator import itemgetter
 from typing import Any
 
 from sqlalchemy import Column, Date, DateTime, Integer, Numeric, SmallInteger, String, Table, Text
@@ -124,6 +130,7 @@ _RAW_FIXES: dict[str, dict[Kind, Callable[[Any], str]]] = {
 }
 
 RawEncoder = Callable[[Sequence[Any]], bytes]
+RawBatchEncoder = Callable[[Sequence[Sequence[Any]]], list[bytes]]
 
 
 @dataclass(frozen=True)
@@ -152,18 +159,131 @@ class Layout:
         return _python_fields(self)
 
     def raw_encoder(self, dialect: str) -> RawEncoder:
-        """Encodes a row fetched with the driver's cursor (columns in `names` order)."""
+        """Encodes a row fetched with the driver's cursor (columns in `names` order).
+
+        The check encodes every row of the database with it, so it is built for speed: `%s`
+        formatting is `str()` of every value, in C; the dialect's fixes (`_RAW_FIXES`) replace
+        their columns' values first, SQLite's two inline (the same steps as `_sqlite_fraction`
+        and `_sqlite_money`, without a call per value)."""
         fixes = _RAW_FIXES[dialect]
-        fixups = tuple((i, fixes[k]) for i, k in enumerate(self.kinds) if k in fixes)
-        prefix = self.table.name + "\x00"
+        fixed = [(i, fixes[k]) for i, k in enumerate(self.kinds) if k in fixes]
+        fractions = tuple(i for i, fix in fixed if fix is _sqlite_fraction)
+        money = tuple(i for i, fix in fixed if fix is _sqlite_money)
+        others = tuple((i, fix) for i, fix in fixed if fix not in (_sqlite_fraction, _sqlite_money))
+        template = (
+            self.table.name.replace("%", "%%") + "\x00" + "\x00".join(["%s"] * len(self.columns))
+        )
+
+        if not fixed:
+
+            def encode_plain(row: Sequence[Any]) -> bytes:
+                values = row if type(row) is tuple else tuple(row)
+                return (template % values).encode("utf-8", "surrogatepass")
+
+            return encode_plain
 
         def encode(row: Sequence[Any]) -> bytes:
-            values = list(map(str, row))
-            for i, fix in fixups:
+            values = list(row)
+            for i in fractions:  # _sqlite_fraction
+                text = str(values[i])
+                if text.endswith(".000000"):
+                    values[i] = text[:-7]
+            for i in money:  # _sqlite_money: anything but a number becomes str(value) below
+                value = values[i]
+                if isinstance(value, (int, float)):
+                    values[i] = f"{value + 0:.2f}"
+            for i, fix in others:
                 values[i] = fix(row[i])
-            return (prefix + "\x00".join(values)).encode("utf-8", "surrogatepass")
+            return (template % tuple(values)).encode("utf-8", "surrogatepass")
 
         return encode
+
+    def raw_batch_encoder(self, dialect: str) -> RawBatchEncoder:
+        """Encodes a page of rows, each exactly as `raw_encoder` does.
+
+        On SQLite, where the fixes are the most work, a page whose fixed columns all have a
+        usual shape is encoded without a step per value: each fixed column gets a conversion of
+        the `%` template instead (`_sqlite_spec`); a page with any other value in a fixed column
+        is encoded row by row."""
+        encode = self.raw_encoder(dialect)
+        fixes = _RAW_FIXES[dialect]
+        fixed = {i: fixes[k] for i, k in enumerate(self.kinds) if k in fixes}
+        if not fixed or any(f not in (_sqlite_fraction, _sqlite_money) for f in fixed.values()):
+            return lambda rows: list(map(encode, rows))
+        name = self.table.name.replace("%", "%%")
+        templates: dict[tuple[str, ...], str] = {}
+
+        def encode_page(rows: Sequence[Sequence[Any]]) -> list[bytes]:
+            if not rows:
+                return []
+            specs = []
+            for i, fix in fixed.items():
+                spec = _sqlite_spec(fix, list(map(itemgetter(i), rows)))
+                if spec is None:
+                    return list(map(encode, rows))
+                specs.append(spec)
+            key = tuple(specs)
+            template = templates.get(key)
+            if template is None:
+                conversions = ["%s"] * len(self.columns)
+                for i, spec in zip(fixed, specs, strict=True):
+                    conversions[i] = spec
+                template = templates[key] = name + "\x00" + "\x00".join(conversions)
+            return [
+                (template % (row if type(row) is tuple else tuple(row))).encode(
+                    "utf-8", "surrogatepass"
+                )
+                for row in rows
+            ]
+
+        return encode_page
+
+
+_FRACTION = ".000000"
+
+
+def _sqlite_spec(fix: Callable[[Any], str], column: list[Any]) -> str | None:
+    """A `%` conversion that gives `fix(value)` for every value of the column, or None."""
+    if fix is _sqlite_fraction:
+        return _fraction_spec(column)
+    if fix is _sqlite_money:
+        return _money_spec(column)
+    return None
+
+
+def _fraction_spec(column: list[Any]) -> str | None:
+    """`_sqlite_fraction` of text that all has one length n and ends in `.000000` is its first
+    n - 7 characters: `%.{n-7}s`. Shown without a step per value: joined with NUL separators,
+    m values of n characters put exactly m - 1 NULs at every (n + 1)th place, and then each
+    character position of the values is one slice of the joined text."""
+    if set(map(type, column)) != {str}:
+        return None
+    m, n, cut = len(column), len(column[0]), len(_FRACTION)
+    joined = "\x00".join(column)
+    if (
+        n < cut
+        or len(joined) != m * (n + 1) - 1
+        or joined.count("\x00") != m - 1
+        or joined[n :: n + 1] != "\x00" * (m - 1)
+    ):
+        return None
+    for offset, char in enumerate(_FRACTION, start=n - cut):
+        if joined[offset :: n + 1] != char * m:
+            return None
+    return f"%.{n - cut}s"
+
+
+def _money_spec(column: list[Any]) -> str | None:
+    """`_sqlite_money` of numbers (int, float) is `f"{value + 0:.2f}"`, which is `%.2f` of the
+    same double, but for -0.0, which `+ 0` makes 0.0: so no float zero may be negative."""
+    types = set(map(type, column))
+    if not types <= {int, float}:
+        return None
+    if float in types:
+        signs = map(math.copysign, repeat(1.0), filter(operator.not_, column))
+        if min(signs, default=1.0) < 0:
+            return None
+    return "%.2f"
 
 
 @cache
@@ -198,13 +318,47 @@ def matches(secret: bytes, message: bytes, stored: str) -> bool:
     return hmac.compare_digest(seal(secret, message), stored)
 
 
+_BLOCK = 64
+"""SHA-256's block size, HMAC's key pad length."""
+
+
+class Sealer:
+    """`seal(secret, message)` for many messages, about three times as fast: HMAC-SHA256
+    (RFC 2104) with the hash states after the key's inner and outer pads computed once, where
+    `hmac.digest` sets up the key again for every message. The check seals every row with it."""
+
+    def __init__(self, secret: bytes) -> None:
+        key = hashlib.sha256(secret).digest() if len(secret) > _BLOCK else secret
+        key = key.ljust(_BLOCK, b"\x00")
+        self._inner = hashlib.sha256(bytes(b ^ 0x36 for b in key))
+        self._outer = hashlib.sha256(bytes(b ^ 0x5C for b in key))
+        probe = b"enamel\x00sealer"
+        if self.many([probe]) != [seal(secret, probe)]:  # never: RFC 2104 is what hmac does
+            raise AssertionError("the precomputed HMAC disagrees with hmac.digest")
+
+    def many(self, messages: Iterable[bytes]) -> list[str]:
+        """The seal of each message, in order."""
+        inner, outer = self._inner.copy, self._outer.copy
+        b64 = binascii.b2a_base64
+        out = []
+        for message in messages:
+            h = inner()
+            h.update(message)
+            o = outer()
+            o.update(h.digest())
+            out.append(b64(o.digest(), newline=False).decode("ascii"))
+        return out
+
+
 __all__ = [
     "SEALED_MODELS",
     "SEALED_TABLES",
     "SEAL_COLUMN",
     "Kind",
     "Layout",
+    "RawBatchEncoder",
     "RawEncoder",
+    "Sealer",
     "layout",
     "matches",
     "seal",
