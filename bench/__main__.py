@@ -1,6 +1,6 @@
-"""`python -m bench [--only writes,demo,http] [--engines sqlite,postgresql] [--writes N]
-[--demo-patients N] [--demo-engines sqlite] [--http-scale X] [--json PATH]`: see the package's
-docstring."""
+"""`python -m bench [--only writes,demo,http,audit] [--engines sqlite,postgresql] [--writes N]
+[--demo-patients N] [--demo-engines sqlite] [--http-scale X] [--audit-rows N] [--json PATH]`:
+see the package's docstring."""
 
 from __future__ import annotations
 
@@ -21,6 +21,7 @@ import psycopg
 import sqlalchemy
 from sqlalchemy import func, select
 
+from bench import audit
 from bench.http import CAP, CONNECTIONS, HTTP_ENGINES, SCENARIOS, HttpOptions, RunFailed
 from bench.http import run_engine as run_http_engine
 from bench.practice import Booking, SlotPlan, integration_actor, make_practice
@@ -46,7 +47,7 @@ WARMUP = 100
 """Writes of each kind before the measured rounds (statement caches, prepared statements)."""
 
 
-PARTS = ("writes", "demo", "http")
+PARTS = ("writes", "demo", "http", "audit")
 DEFAULT_PARTS = ("writes", "demo")
 
 
@@ -62,6 +63,8 @@ class Options:
     json: Path | None
     postgres_url: str
     http: HttpOptions
+    audit_engines: tuple[str, ...] = ()
+    audit_rows: int = audit.AUDIT_ROWS
 
 
 def _engines(value: str) -> tuple[str, ...]:
@@ -104,22 +107,24 @@ def _positive(value: str) -> int:
 def parse_args(argv: Sequence[str] | None = None) -> Options:
     parser = argparse.ArgumentParser(
         prog="python -m bench",
-        description="Enamel's write path against hand-written SQL, the demo load time, and the "
-        "API over HTTP against bare Starlette.",
+        description="Enamel's write path against hand-written SQL, the demo load time, the "
+        "API over HTTP against bare Starlette, and what tamper evidence costs.",
     )
     parser.add_argument(
         "--only",
         type=_names(PARTS),
         default=DEFAULT_PARTS,
         help="what to measure, comma-separated: writes (service vs hand-written SQL), demo "
-        "(the demo load), http (the API over HTTP vs bare Starlette) (default: writes,demo)",
+        "(the demo load), http (the API over HTTP vs bare Starlette), audit (enamel audit "
+        "verify over --audit-rows sealed rows; audited vs plain service writes) "
+        "(default: writes,demo)",
     )
     parser.add_argument(
         "--engines",
         type=_engines,
         default=None,
-        help="engines for the write and HTTP benchmarks, comma-separated (default: "
-        "sqlite,postgresql for writes, sqlite for http; '' for none)",
+        help="engines for the write, HTTP and audit benchmarks, comma-separated (default: "
+        "sqlite,postgresql for writes and audit, sqlite for http; '' for none)",
     )
     parser.add_argument(
         "--writes", type=_positive, default=2000, help="bookings per round (default: 2000)"
@@ -173,11 +178,19 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
         default=1000,
         help="patients of the demo practice the HTTP benchmark serves (default: 1000)",
     )
+    parser.add_argument(
+        "--audit-rows",
+        type=_positive,
+        default=audit.AUDIT_ROWS,
+        help="sealed rows of the practice the audit benchmark verifies (default: "
+        f"{audit.AUDIT_ROWS:,}; the goal is 1,000,000 in 10 s)",
+    )
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
     parser.add_argument(
         "--postgres-url",
         default=os.environ.get("ENAMEL_BENCH_POSTGRES_URL", POSTGRES_URL),
         help="the PostgreSQL database to drop, create and use; its name must contain 'bench' "
+        "(the audit benchmark uses <name>_verify, <name>_audited and <name>_plain) "
         f"(default: $ENAMEL_BENCH_POSTGRES_URL or {POSTGRES_URL})",
     )
     ns = parser.parse_args(argv)
@@ -187,7 +200,8 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
         (ns.engines if ns.engines is not None else HTTP_ENGINES) if "http" in parts else ()
     )
     demo_engines = ns.demo_engines if ns.demo_patients > 0 and "demo" in parts else ()
-    if "postgresql" in (*engines, *http_engines, *demo_engines):
+    audit_engines = (ns.engines if ns.engines is not None else ENGINES) if "audit" in parts else ()
+    if "postgresql" in (*engines, *http_engines, *demo_engines, *audit_engines):
         try:
             check_bench_url(ns.postgres_url)
         except ValueError as e:
@@ -210,6 +224,8 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
             demo_patients=ns.http_patients,
             only=ns.http_requests,
         ),
+        audit_engines=audit_engines,
+        audit_rows=ns.audit_rows,
     )
 
 
@@ -329,6 +345,27 @@ def run_demo(engine: str, options: Options) -> DemoRun:
     return run
 
 
+def run_audit(report: Report, options: Options) -> None:
+    """`enamel audit verify` over a bulk-loaded practice, then audited against plain service
+    writes, per engine (bench/audit.py)."""
+    for engine in options.audit_engines:
+        label = LABELS[engine]
+        say(f"{label}: enamel audit verify over {options.audit_rows:,} sealed rows")
+        try:
+            report.verify.append(
+                audit.run_verify(
+                    engine, options.postgres_url, options.audit_rows, audit.DEMO_PATIENTS, say
+                )
+            )
+            say(f"{label}: service writes, audited against plain")
+            report.audit_writes.append(
+                audit.run_writes(engine, options.postgres_url, options.writes, options.rounds, say)
+            )
+        except Unreachable as e:
+            report.skipped[f"audit on {label}"] = f"server unreachable: {e}"
+            say(f"  skipped the audit benchmark on {label}: the server cannot be reached ({e})")
+
+
 def environment(report: Report, options: Options) -> None:
     report.environment = {
         "date": dt.datetime.now().isoformat(timespec="seconds"),
@@ -345,6 +382,14 @@ def environment(report: Report, options: Options) -> None:
         "patients": str(PATIENTS),
         "parts": ",".join(options.parts),
     }
+    if options.audit_engines:
+        report.environment.update(
+            {
+                "audit_rows": str(options.audit_rows),
+                "audit_demo_patients": str(audit.DEMO_PATIENTS),
+                "audit_writes_per_round": str(options.writes),
+            }
+        )
     if options.http_engines:
         report.environment.update(
             {
@@ -392,6 +437,9 @@ def main(argv: Sequence[str] | None = None) -> int:
             return 1
         report.http += run.results
         report.skipped.update(run.skipped)
+    if options.audit_engines:
+        with audit.scratch_seal_key():
+            run_audit(report, options)
     say("")
     say(report.markdown())
     if options.json is not None:

@@ -12,6 +12,10 @@ from typing import Any
 LABELS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
 GOAL = 0.5
 """Service writes per second over hand-written writes per second, at least."""
+VERIFY_GOAL = 100_000.0
+"""Rows per second the check reads and recomputes, at least: 1,000,000 sealed rows in 10 s."""
+AUDIT_WRITE_GOAL = 2.0
+"""The time of an audited write over the time of the same write without auditing, at most."""
 
 
 @dataclass
@@ -87,6 +91,74 @@ class HttpResult:
 
 
 @dataclass
+class VerifyResult:
+    """`enamel audit verify` over a bulk-loaded practice on one engine."""
+
+    engine: str
+    rows: int
+    """Sealed rows checked."""
+    links: int
+    """Chain links checked (the demo's security log)."""
+    seconds: float
+    build_seconds: float
+    findings: int
+
+    @property
+    def rows_per_second(self) -> float:
+        return self.rows / self.seconds
+
+    @property
+    def meets_goal(self) -> bool:
+        return self.rows_per_second >= VERIFY_GOAL
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            **dataclasses.asdict(self),
+            "rows_per_second": round(self.rows_per_second, 1),
+            "goal_rows_per_second": VERIFY_GOAL,
+            "meets_goal": self.meets_goal,
+        }
+
+
+@dataclass
+class AuditWriteResult:
+    """The service's booking with and without auditing on one engine."""
+
+    engine: str
+    writes_per_round: int
+    audited_rates: list[float] = field(default_factory=list)
+    plain_rates: list[float] = field(default_factory=list)
+
+    @property
+    def audited(self) -> float:
+        return statistics.median(self.audited_rates)
+
+    @property
+    def plain(self) -> float:
+        return statistics.median(self.plain_rates)
+
+    @property
+    def ratios(self) -> list[float]:
+        """Per round: audited time over plain time for the same number of writes."""
+        return [p / a for a, p in zip(self.audited_rates, self.plain_rates, strict=True)]
+
+    @property
+    def ratio(self) -> float:
+        return statistics.median(self.ratios)
+
+    def as_dict(self) -> dict[str, Any]:
+        return {
+            **dataclasses.asdict(self),
+            "ratios": [round(r, 3) for r in self.ratios],
+            "audited_writes_per_second": round(self.audited, 1),
+            "plain_writes_per_second": round(self.plain, 1),
+            "ratio": round(self.ratio, 3),
+            "goal": AUDIT_WRITE_GOAL,
+            "meets_goal": self.ratio <= AUDIT_WRITE_GOAL,
+        }
+
+
+@dataclass
 class DemoRun:
     engine: str
     seconds: float
@@ -102,6 +174,8 @@ class Report:
     writes: list[WriteResult] = field(default_factory=list)
     demos: list[DemoRun] = field(default_factory=list)
     http: list[HttpResult] = field(default_factory=list)
+    verify: list[VerifyResult] = field(default_factory=list)
+    audit_writes: list[AuditWriteResult] = field(default_factory=list)
     skipped: dict[str, str] = field(default_factory=dict)
     """Engine (or "demo postgresql") -> why it was not measured."""
     environment: dict[str, str] = field(default_factory=dict)
@@ -162,6 +236,42 @@ class Report:
             capped = [h.title for h in self.http if h.capped]
             if capped:
                 lines += ["", f"Rounds stopped by the time cap: {', '.join(capped)}."]
+        if self.verify:
+            if lines:
+                lines.append("")
+            lines += [
+                "`enamel audit verify` over a practice of bulk-loaded sealed rows (every seal and "
+                "chain link recomputed; no finding):",
+                "",
+                "| Engine | Sealed rows | Chain links | Seconds | Rows/s | Goal |",
+                "|---|---:|---:|---:|---:|---|",
+            ]
+            for v in self.verify:
+                lines.append(
+                    f"| {LABELS.get(v.engine, v.engine)} | {v.rows:,} | {v.links:,} "
+                    f"| {v.seconds:.2f} | {v.rows_per_second:,.0f} "
+                    f"| ≥ {VERIFY_GOAL:,.0f} rows/s (1,000,000 in 10 s) |"
+                )
+        if self.audit_writes:
+            if lines:
+                lines.append("")
+            first_audit = self.audit_writes[0]
+            rounds = len(first_audit.audited_rates)
+            lines += [
+                "What auditing costs a write: booking an appointment through the service, audited "
+                "(seals, chain link, marker, capture triggers) against plain (`Database(url, "
+                f"audit=False)`, no triggers) ({first_audit.writes_per_round:,} writes a round, "
+                f"median of {rounds} round{'s' if rounds != 1 else ''}; ratio = median of the "
+                "per-round ratios):",
+                "",
+                "| Engine | Audited writes/s | Plain writes/s | Audited time / plain time | Goal |",
+                "|---|---:|---:|---:|---:|",
+            ]
+            for a in self.audit_writes:
+                lines.append(
+                    f"| {LABELS.get(a.engine, a.engine)} | {a.audited:,.0f} | {a.plain:,.0f} "
+                    f"| {a.ratio:.2f} | ≤ {AUDIT_WRITE_GOAL} |"
+                )
         for what, reason in self.skipped.items():
             lines.append("")
             lines.append(f"Not measured: {what} ({reason}).")
@@ -173,6 +283,8 @@ class Report:
             "writes": [w.as_dict() for w in self.writes],
             "demo": [dataclasses.asdict(d) for d in self.demos],
             "http": [h.as_dict() for h in self.http],
+            "audit_verify": [v.as_dict() for v in self.verify],
+            "audit_writes": [a.as_dict() for a in self.audit_writes],
             "skipped": self.skipped,
             "markdown": self.markdown(),
         }
