@@ -218,3 +218,26 @@ def test_many_concurrent_writes_through_enamel_report_nothing(office: Database) 
     assert errors == []
     code, report = check(office)
     assert report["findings"] == [] and code == 0
+
+
+def test_hostile_values_written_by_hand_are_findings_not_crashes(office: Database) -> None:
+    """A seal that is not ASCII, and on PostgreSQL a date-time Enamel never writes ('infinity'),
+    make the check report the row, not fail."""
+    pat = first(office, "patient", "PatNum")
+    sql(office, "UPDATE patient SET {q}SecurityHash{q} = 'sceau-été' WHERE {q}PatNum{q} = {p}", pat)
+    apt = first(office, "appointment", "AptNum")
+    if office.dialect == "postgresql":
+        sql(
+            office,
+            "UPDATE appointment SET {q}AptDateTime{q} = 'infinity' WHERE {q}AptNum{q} = {p}",
+            apt,
+        )
+    code, report = check(office)
+    assert code == 1
+    only(report, "seal mismatch", "patient", pat)
+    if office.dialect == "postgresql":
+        only(report, "seal mismatch", "appointment", apt)
+    with open(report["checkpoint"], "a", encoding="utf-8") as file:
+        file.write('{"at": "x", "count": 1, "last_log_num": 1, "last_hash": "", "mac": 7}\n')
+    _, report = check(office)
+    assert any(f["kind"] == "checkpoint invalid" for f in report["findings"]), kinds(report)

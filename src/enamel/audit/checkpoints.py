@@ -18,6 +18,7 @@ from dataclasses import asdict, dataclass, field
 from pathlib import Path
 
 from enamel.audit.sealkey import SealKey
+from enamel.audit.seals import same
 
 
 @dataclass(frozen=True)
@@ -62,7 +63,7 @@ def latest(key: SealKey, database_id: str) -> tuple[Checkpoint | None, list[str]
         except (ValueError, TypeError, KeyError):
             invalid.append(f"line {number} of {file} is not a checkpoint")
             continue
-        if not hmac.compare_digest(mac, _mac(key, checkpoint)):
+        if not same(_mac(key, checkpoint), mac):
             invalid.append(f"line {number} of {file} does not carry a valid seal-key HMAC")
             continue
         found = checkpoint

@@ -27,7 +27,7 @@ from typing import Any
 from sqlalchemy import Connection, Select, bindparam, exists, literal_column, select
 
 from enamel.audit import chain
-from enamel.audit.seals import SEAL_COLUMN, RawBatchEncoder, Sealer, layout
+from enamel.audit.seals import SEAL_COLUMN, RawBatchEncoder, Sealer, layout, same
 from enamel.models import SecurityLog, SecurityLogHash
 
 BATCH = 20_000
@@ -196,7 +196,10 @@ class _PgText:
         value = row[i]
         if value is None or check([value]):
             return row
-        typed = loader.load(value.encode(self.encoding))
+        try:
+            typed = loader.load(value.encode(self.encoding))
+        except Exception:
+            return row  # encoded as the server's text: it cannot match a seal Enamel made
         return (*row[:i], typed, *row[i + 1 :])
 
 
@@ -224,13 +227,13 @@ def _check(
     computed = sealer.many(messages)
     try:
         clean = all(map(hmac.compare_digest, computed, [row[-1] for row in rows]))
-    except TypeError:  # a seal that is not ASCII text: row by row, as it always was
+    except TypeError:  # a seal that is not ASCII text: row by row
         clean = False
     if clean:
         return
     for row, message, value in zip(rows, messages, computed, strict=True):
         stored = row[-1]
-        if not stored or not hmac.compare_digest(value, stored):
+        if not stored or not same(value, stored):
             yield _seal_problem(table, int(row[key_index]), stored, message)
 
 

@@ -314,8 +314,10 @@ def seal(secret: bytes, message: bytes) -> str:
     return base64.b64encode(hmac.digest(secret, message, "sha256")).decode("ascii")
 
 
-def matches(secret: bytes, message: bytes, stored: str) -> bool:
-    return hmac.compare_digest(seal(secret, message), stored)
+def same(computed: str, stored: object) -> bool:
+    """Constant-time comparison of a computed seal or MAC with a stored one; anything stored
+    that is not ASCII text (written by hand) simply does not match."""
+    return isinstance(stored, str) and stored.isascii() and hmac.compare_digest(computed, stored)
 
 
 _BLOCK = 64
@@ -360,6 +362,6 @@ __all__ = [
     "RawEncoder",
     "Sealer",
     "layout",
-    "matches",
+    "same",
     "seal",
 ]
