@@ -20,4 +20,9 @@ booking takes a slot of its own, so no write is refused.
 app (bench/bare.py) running the same SQL with the same driver, on a demo practice, with a
 bounded load generator (bench/loadgen.py); SQLite unless `--engines` names others.
 `python -m bench.profile` shows where an API request's time goes, layer by layer (SQLite).
+
+`python -m bench --only audit` measures tamper evidence (bench/audit.py): `enamel audit verify`
+over `--audit-rows` sealed rows (goal under 10 s for 1,000,000), and service writes audited
+against `Database(url, audit=False)` without capture triggers (goal at most 2x the time).
+Every part seals with a throwaway key in a temporary folder, never `ENAMEL_SEAL_KEY_FILE`'s.
 """

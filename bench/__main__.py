@@ -404,6 +404,11 @@ def environment(report: Report, options: Options) -> None:
 
 
 def main(argv: Sequence[str] | None = None) -> int:
+    with audit.scratch_seal_key():  # every part seals with a throwaway key, never the user's own
+        return _main(argv)
+
+
+def _main(argv: Sequence[str] | None) -> int:
     options = parse_args(argv)
     report = Report()
     environment(report, options)
