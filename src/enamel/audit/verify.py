@@ -126,8 +126,9 @@ def verify(
                             findings.append(_finding(problem))
         rows = counted.total
         # 2. The chain, from the start or from the last link before `since`.
-        after, previous, offset = _chain_start(conn, since)
-        end = scan.ChainEnd(links=offset)
+        after, previous, offset, last_log = _chain_start(conn, since)
+        # What the chain is before the walk: with --since, the links before the start.
+        end = scan.ChainEnd(links=offset, last_log_num=last_log, last_hash=previous)
         watch = {
             int(head[0]) if head else 0: "",
             previous_checkpoint.count if previous_checkpoint else 0: "",
@@ -162,6 +163,8 @@ def verify(
             Finding("checkpoint invalid", "", 0, text, evidence=text) for text in invalid
         )
         if previous_checkpoint is not None:
+            if 0 < previous_checkpoint.count <= offset:  # before the walk's start (--since)
+                watch[previous_checkpoint.count] = _link_at(conn, previous_checkpoint.count)
             findings.extend(_against(previous_checkpoint, end, watch, fingerprints))
         # 4. The capture triggers themselves.
         for trouble in capture.problems(conn):
@@ -301,10 +304,11 @@ def _against(
     return found
 
 
-def _chain_start(conn: Connection, since: dt.datetime | None) -> tuple[int, str, int]:
-    """(link number to start after, its stored hash, links before the start)."""
+def _chain_start(conn: Connection, since: dt.datetime | None) -> tuple[int, str, int, int]:
+    """(link number to start after, its stored hash, links before the start, their last
+    security-log entry)."""
     if since is None:
-        return 0, GENESIS, 0
+        return 0, GENESIS, 0, 0
     H, L = SecurityLogHash, SecurityLog
     first = conn.execute(
         select(func.min(H.SecurityLogHashNum))
@@ -315,15 +319,24 @@ def _chain_start(conn: Connection, since: dt.datetime | None) -> tuple[int, str,
         last = conn.execute(select(func.max(H.SecurityLogHashNum))).scalar() or 0
         first = int(last) + 1
     before = conn.execute(
-        select(H.SecurityLogHashNum, H.LogHash)
+        select(H.SecurityLogHashNum, H.LogHash, H.SecurityLogNum)
         .where(H.SecurityLogHashNum < first)
         .order_by(H.SecurityLogHashNum.desc())
         .limit(1)
     ).first()
     if before is None:
-        return 0, GENESIS, 0
+        return 0, GENESIS, 0, 0
     offset = conn.execute(select(func.count()).where(H.SecurityLogHashNum <= before[0])).scalar()
-    return int(before[0]), str(before[1]), int(offset or 0)
+    return int(before[0]), str(before[1]), int(offset or 0), int(before[2])
+
+
+def _link_at(conn: Connection, position: int) -> str:
+    """The stored link at a 1-based position of the chain ('' when the chain is shorter)."""
+    H = SecurityLogHash
+    value = conn.execute(
+        select(H.LogHash).order_by(H.SecurityLogHashNum).offset(position - 1).limit(1)
+    ).scalar()
+    return "" if value is None else str(value)
 
 
 def _finding(problem: scan.Problem) -> Finding:
