@@ -62,6 +62,8 @@ FLOATS_THAT_ARE_NOT_MONEY = {
     "security/gate.py": "seconds",
     "audit/verify.py": "seconds the check took",
     "audit/schedule.py": "seconds between checks",
+    "queries/run.py": "seconds a query may run",
+    "queries/service.py": "seconds a query may run",
     "security/ratelimit.py": "tokens and seconds",
 }
 

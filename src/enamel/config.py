@@ -14,6 +14,8 @@ class Settings:
     redis_url: str | None = None
     switch_delay: float = 0.5
     """Seconds a server process may act on a key or switch it read earlier (tests use 0)."""
+    query_time_limit: float = 10.0
+    """Seconds a governed SQL read may run (ENAMEL_QUERY_TIME_LIMIT)."""
     audit_interval: float = 3600.0
     """Seconds between the integrity checks `enamel serve` runs (ENAMEL_AUDIT_INTERVAL); 0: none."""
 
@@ -23,6 +25,7 @@ class Settings:
             database_url=os.environ.get("ENAMEL_DATABASE_URL") or DEFAULT_DATABASE_URL,
             redis_url=os.environ.get("ENAMEL_REDIS_URL") or None,
             audit_interval=_seconds("ENAMEL_AUDIT_INTERVAL", 3600.0),
+            query_time_limit=_seconds("ENAMEL_QUERY_TIME_LIMIT", 10.0) or 10.0,
         )
 
 

@@ -13,6 +13,7 @@ from enamel.patients.router import router as patients
 from enamel.payments.router import router as payments
 from enamel.procedures.router import router as procedures
 from enamel.providers.router import router as providers
+from enamel.queries.router import router as queries
 from enamel.securitylogs.router import router as securitylogs
 from enamel.setup.router import router as setup
 
@@ -56,6 +57,7 @@ def api_router() -> APIRouter:
         setup,
         securitylogs,
         auditfindings,
+        queries,
     ):
         api.include_router(domain)
     return api

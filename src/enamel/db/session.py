@@ -50,6 +50,15 @@ class Database:
         self.write_engine: Engine = make_engine(self.url, writable=True)
         self.read_engine: Engine = make_engine(self.url, writable=False)
         self._auditor: Auditor | None = None
+        self._query_engine: Engine | None = None
+
+    @property
+    def query_engine(self) -> Engine:
+        """A read-only engine of its own for governed SQL reads (`enamel.queries`), so that long
+        reports never hold the API's read connections."""
+        if self._query_engine is None:
+            self._query_engine = make_engine(self.url, writable=False)
+        return self._query_engine
 
     @property
     def dialect(self) -> str:
@@ -118,3 +127,5 @@ class Database:
     def dispose(self) -> None:
         self.write_engine.dispose()
         self.read_engine.dispose()
+        if self._query_engine is not None:
+            self._query_engine.dispose()

@@ -63,6 +63,8 @@ WRITE_PERMISSIONS: dict[Scope, frozenset[P]] = {
         {P.PaymentCreate, P.PaymentEdit, P.AdjustmentCreate, P.AdjustmentEdit}
     ),
     Scope.PROVIDERS_WRITE: frozenset({P.ProviderAdd, P.ProviderEdit}),
+    # A governed SQL read is logged, as Open Dental logs the queries its API runs.
+    Scope.QUERIES: frozenset({P.UserQuery}),
     # Acknowledging an integrity finding; the route also requires an office user.
     Scope.AUDITFINDINGS_WRITE: frozenset({P.SecurityAdmin}),
 }

@@ -1,0 +1,1 @@
+"""The governed SQL read gateway (PUT /api/v1/queries/ShortQuery)."""

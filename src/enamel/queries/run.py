@@ -1,0 +1,213 @@
+"""Running a checked query: on its own read-only engine, limited in time and rows.
+
+Defence in depth, whatever slipped past the rules:
+- its own engine and pool (`Database.query_engine`), so long reports never take the API's read
+  connections; read-only sessions (MariaDB and PostgreSQL `READ ONLY`, SQLite `query_only`);
+- a time limit per statement: MariaDB `SET STATEMENT max_statement_time=... FOR`, PostgreSQL
+  `statement_timeout`, SQLite a progress handler that interrupts the statement;
+- a row cap: at most `MAX_ROWS` rows are read past `Offset`, `LIMIT` rows are answered.
+A query stopped by a limit is the query's fault: `QueryLimit` (400) naming the limit.
+"""
+
+from __future__ import annotations
+
+import base64
+import datetime as dt
+import re
+import time
+from collections.abc import Iterator
+from contextlib import contextmanager
+from decimal import Decimal
+from typing import Any
+from weakref import WeakSet
+
+import orjson
+from sqlalchemy import Engine, event
+
+from enamel.db import Database
+from enamel.errors import InvalidInput, Unavailable
+from enamel.queries.validate import check
+
+PAGE = 1000
+"""Rows a call answers at most (Open Dental: 100 for ShortQuery; Enamel's API pages by 1000)."""
+MAX_ROWS = 100_000
+"""Rows a query may read past its Offset before it is stopped."""
+TIME_LIMIT = 10.0
+"""Seconds a statement may run (ENAMEL_QUERY_TIME_LIMIT)."""
+
+
+class QueryLimit(InvalidInput):
+    """400: the query was stopped by a limit; the message names it."""
+
+    code = "query_limit"
+
+    def __init__(self, message: str) -> None:
+        super().__init__(message, field="SqlCommand")
+
+
+def short_query(
+    db: Database, sql: str, *, offset: int = 0, time_limit: float = TIME_LIMIT
+) -> list[dict[str, Any]]:
+    """The rows `offset` to `offset + PAGE` of the query, as JSON-ready objects."""
+    text = check(sql, db.dialect)
+    if offset > MAX_ROWS:
+        raise QueryLimit(f"Offset may be at most {MAX_ROWS} (the row limit of a query)")
+    engine = _engine(db)
+    raw = engine.raw_connection()
+    try:
+        with _time_limit(raw, db.dialect, time_limit) as statement:
+            cursor = raw.cursor()
+            try:
+                cursor.execute(statement(text))
+                names = _names(cursor.description or ())
+                rows = _page(cursor, offset)
+            finally:
+                cursor.close()
+    except engine.dialect.loaded_dbapi.Error as exc:
+        raise _explain(exc, db.dialect, time_limit) from exc
+    finally:
+        raw.close()
+    convert = _sqlite_value if db.dialect == "sqlite" else _value
+    return [dict(zip(names, map(convert, row), strict=True)) for row in rows]
+
+
+_PREPARED: WeakSet[Engine] = WeakSet()
+
+
+def _engine(db: Database) -> Engine:
+    """The query engine; on SQLite its connections get MySQL's date functions first."""
+    engine = db.query_engine
+    if engine.dialect.name == "sqlite" and engine not in _PREPARED:
+        event.listen(engine, "connect", _mysql_functions)
+        engine.dispose()  # a connection made before would lack them
+        _PREPARED.add(engine)
+    return engine
+
+
+def _mysql_functions(dbapi_connection: Any, _record: Any) -> None:
+    """MySQL's date functions that sqlglot leaves as they are for SQLite, with MySQL's meaning
+    (NULL in, NULL out; Sunday is day 1; the server's local time)."""
+    add = dbapi_connection.create_function
+    add("YEAR", 1, lambda v: _part(v, "year"), deterministic=True)
+    add("MONTH", 1, lambda v: _part(v, "month"), deterministic=True)
+    add("DAY", 1, lambda v: _part(v, "day"), deterministic=True)
+    add("DAY_OF_WEEK", 1, lambda v: _weekday(v), deterministic=True)
+    add("NOW", 0, lambda: dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S"))
+    add("CURDATE", 0, lambda: dt.date.today().isoformat())
+
+
+def _date(value: Any) -> dt.date | None:
+    if value is None:
+        return None
+    try:
+        return dt.date.fromisoformat(str(value)[:10])
+    except ValueError:
+        return None
+
+
+def _part(value: Any, name: str) -> int | None:
+    day = _date(value)
+    return None if day is None else int(getattr(day, name))
+
+
+def _weekday(value: Any) -> int | None:
+    day = _date(value)
+    return None if day is None else day.isoweekday() % 7 + 1
+
+
+def _page(cursor: Any, offset: int) -> list[Any]:
+    skipped = 0
+    while skipped < offset:
+        batch = cursor.fetchmany(min(PAGE, offset - skipped))
+        if not batch:
+            return []
+        skipped += len(batch)
+    rows = cursor.fetchmany(PAGE)
+    return list(rows)
+
+
+@contextmanager
+def _time_limit(raw: Any, dialect: str, seconds: float) -> Iterator[Any]:
+    """The statement, wrapped or preceded by the engine's time limit for the block."""
+    if dialect == "mysql":
+        yield lambda sql: f"SET STATEMENT max_statement_time={seconds:.3f} FOR {sql}"
+        return
+    if dialect == "postgresql":
+        cursor = raw.cursor()
+        cursor.execute(f"SET statement_timeout = {int(seconds * 1000)}")
+        try:
+            yield lambda sql: sql
+        finally:
+            cursor.execute("RESET statement_timeout")
+            cursor.close()
+        return
+    deadline = time.monotonic() + seconds
+    driver = raw.driver_connection
+    driver.set_progress_handler(lambda: int(time.monotonic() > deadline), 10_000)
+    try:
+        yield lambda sql: sql
+    finally:
+        driver.set_progress_handler(None, 0)
+
+
+def _explain(exc: BaseException, dialect: str, seconds: float) -> Exception:
+    """The error to answer: a limit or a query error (400), or the database unreachable (503)."""
+    text = str(exc)
+    code = exc.args[0] if dialect == "mysql" and exc.args else None
+    if (
+        (dialect == "mysql" and code == 1969)
+        or (dialect == "postgresql" and type(exc).__name__ == "QueryCanceled")
+        or (dialect == "sqlite" and "interrupted" in text)
+    ):
+        return QueryLimit(f"the query ran longer than the time limit of {seconds:g} s")
+    if (dialect == "mysql" and code in (2003, 2006, 2013)) or (
+        type(exc).__name__ in ("OperationalError",) and dialect == "postgresql"
+    ):
+        return Unavailable("the database cannot be reached; try again")
+    first = text.strip().splitlines()[0] if text.strip() else type(exc).__name__
+    return InvalidInput(f"the database refused the query: {first}", field="SqlCommand")
+
+
+def _names(description: Any) -> list[str]:
+    """Column names as the query gave them; a repeated name gets a number, as a DataTable does."""
+    names: list[str] = []
+    seen: dict[str, int] = {}
+    for column in description:
+        name = str(column[0])
+        if name in seen:
+            seen[name] += 1
+            name = f"{name}{seen[name]}"
+        else:
+            seen[name] = 0
+        names.append(name)
+    return names
+
+
+_SQLITE_DATE = re.compile(r"\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2}(\.\d{1,6})?)?")
+
+
+def _sqlite_value(value: Any) -> Any:
+    """SQLite keeps dates and times as text: text in exactly that shape goes out as a date."""
+    if isinstance(value, str) and _SQLITE_DATE.fullmatch(value):
+        return value[:10] + "T" + (value[11:19] if len(value) > 10 else "00:00:00")
+    return _value(value)
+
+
+def _value(value: Any) -> Any:
+    """A value as Open Dental's ShortQuery sends it (a .NET DataTable serialised to JSON)."""
+    if isinstance(value, dt.datetime):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, dt.date):
+        return f"{value.isoformat()}T00:00:00"
+    if isinstance(value, dt.timedelta):  # MariaDB TIME
+        seconds = int(value.total_seconds())
+        sign = "-" if seconds < 0 else ""
+        seconds = abs(seconds)
+        return f"{sign}{seconds // 3600:02d}:{seconds // 60 % 60:02d}:{seconds % 60:02d}"
+    if isinstance(value, dt.time):
+        return value.isoformat(timespec="seconds")
+    if isinstance(value, Decimal):
+        return orjson.Fragment(str(value).encode()) if value.is_finite() else str(value)
+    if isinstance(value, bytes | bytearray | memoryview):
+        return base64.b64encode(bytes(value)).decode("ascii")
+    return value

@@ -1,0 +1,366 @@
+"""What a governed SQL read may be: one read statement over the practice tables, checked on
+sqlglot's syntax tree (never by matching text), and rewritten from that tree for the engine.
+
+Queries are written in Open Dental's dialect (MySQL). The rules, each named in the refusal:
+- `one statement`: exactly one statement after an optional preamble of `SET @name = literal`
+  assignments (Open Dental's report queries start so); the variables are replaced by their
+  literals, and an unknown `@variable` is refused.
+- `read only`: the statement is a SELECT (or WITH, UNION, INTERSECT, EXCEPT) and holds no write
+  anywhere (INSERT, UPDATE, DELETE, MERGE, DDL, writable CTEs), no SELECT ... INTO, no locking
+  read (FOR UPDATE, FOR SHARE, LOCK IN SHARE MODE) and nothing sqlglot could not parse.
+- `function`: no function of the deny list (sleep, benchmark, locks, files and network,
+  settings, sequences, server administration) on any engine.
+- `table`: only the practice tables; no system catalogue, no Enamel table of keys, seals or
+  audit data.
+- `secret column`: no column holding secrets (password hashes, seals), also not through `*`,
+  which is expanded to the table's other columns.
+
+What runs is the checked tree written out again without comments (MariaDB executes
+`/*! ... */` comments), with identifiers quoted in the schema's own case (PostgreSQL keeps
+Open Dental's mixed-case names), transpiled to PostgreSQL or SQLite where needed.
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+
+import sqlglot
+from sqlglot import exp
+from sqlglot.errors import ParseError, TokenError
+
+from enamel.errors import InvalidInput
+from enamel.models import Base
+
+READABLE_TABLES: tuple[str, ...] = (
+    "patient",
+    "provider",
+    "operatory",
+    "clinic",
+    "definition",
+    "procedurecode",
+    "procedurelog",
+    "appointment",
+    "payment",
+    "paysplit",
+    "adjustment",
+    "claimproc",
+    "userod",
+    "securitylog",
+)
+"""Open Dental's practice tables; Enamel's own (integrations, audit) are never readable."""
+
+SECRET_COLUMNS: frozenset[str] = frozenset({"password", "securityhash"})
+"""Lower-cased: userod.Password (a hash), the row seals."""
+
+DENIED_FUNCTIONS: frozenset[str] = frozenset(
+    {
+        # time and load
+        "sleep", "benchmark", "pg_sleep", "pg_sleep_for", "pg_sleep_until",
+        "randomblob", "zeroblob",
+        # locks
+        "get_lock", "release_lock", "release_all_locks", "is_free_lock", "is_used_lock",
+        "master_pos_wait", "source_pos_wait",
+        # files, network, extensions
+        "load_file", "readfile", "writefile", "load_extension", "lo_import", "lo_export",
+        "lo_get", "lo_put", "lo_from_bytea", "dblink", "dblink_exec", "dblink_connect",
+        "sys_exec", "sys_eval",
+        # settings, sequences, server state
+        "set_config", "current_setting", "nextval", "setval", "currval", "lastval",
+        "last_insert_id", "txid_current", "pg_current_xact_id",
+        "pg_terminate_backend", "pg_cancel_backend", "pg_reload_conf", "pg_rotate_logfile",
+        "pg_notify", "pg_switch_wal", "pg_create_restore_point", "pg_promote",
+        "query_to_xml", "query_to_json", "table_to_xml", "cursor_to_xml",
+        "uuid_short", "name_const",
+    }
+)  # fmt: skip
+DENIED_PREFIXES: tuple[str, ...] = ("pg_", "lo_", "dblink", "xpath", "extractvalue", "updatexml")
+"""Whole families: PostgreSQL's server functions, large objects, MySQL's XML functions (used to
+leak data through error messages)."""
+
+_WRITES = (
+    exp.Insert,
+    exp.Update,
+    exp.Delete,
+    exp.Merge,
+    exp.Create,
+    exp.Drop,
+    exp.Alter,
+    exp.Command,
+    exp.Into,
+    exp.Lock,
+    exp.Set,
+    exp.Use,
+    exp.Transaction,
+    exp.Commit,
+    exp.Rollback,
+    exp.LoadData,
+    exp.Copy,
+    exp.Pragma,
+    exp.TruncateTable,
+)
+
+
+class QueryRefused(InvalidInput):
+    """400: the query breaks a rule, which the message names."""
+
+    code = "query_refused"
+
+    def __init__(self, rule: str, message: str) -> None:
+        super().__init__(f"{rule}: {message}", field="SqlCommand")
+        self.rule = rule
+
+
+def check(sql: str, dialect: str) -> str:
+    """The query, checked and written for `dialect` (mysql, postgresql, sqlite);
+    `QueryRefused` naming the rule otherwise. Cached by text: reports repeat their queries."""
+    return _rendered(sql, dialect)
+
+
+@lru_cache(maxsize=1024)
+def _rendered(sql: str, dialect: str) -> str:
+    return _render(_checked(sql), dialect)
+
+
+@lru_cache(maxsize=512)
+def _checked(sql: str) -> exp.Expr:
+    # Cached by text; the tree is never changed after it is returned (rendering copies it).
+    if not sql or not sql.strip():
+        raise QueryRefused("one statement", "SqlCommand is empty")
+    try:
+        statements = [s for s in sqlglot.parse(sql, read="mysql") if s is not None]
+    except (ParseError, TokenError) as exc:
+        raise QueryRefused("syntax", _first_line(str(exc))) from None
+    if not statements:
+        raise QueryRefused("one statement", "SqlCommand holds no statement")
+    queries = [s for s in statements if not isinstance(s, exp.Set)]
+    if len(queries) != 1 or statements[-1] is not queries[-1]:
+        raise QueryRefused(
+            "one statement",
+            f"only one query may run, after SET @variable = value lines; SqlCommand holds "
+            f"{len(queries)} statements besides SET lines"
+            if len(queries) != 1
+            else "the query must be the last statement",
+        )
+    *preamble, query = statements
+    values = _variables(preamble)
+    if not isinstance(query, exp.Query):
+        raise QueryRefused("read only", f"only SELECT queries run here, not {_kind(query)}")
+    _read_only(query)
+    query = _substitute(query, values)
+    _functions(query)
+    _tables(query)
+    return _columns(query)
+
+
+def _variables(preamble: list[exp.Expr]) -> dict[str, exp.Expr]:
+    values: dict[str, exp.Expr] = {}
+    for statement in preamble:
+        if not isinstance(statement, exp.Set):
+            raise QueryRefused(
+                "one statement",
+                f"only one query may run, after SET @variable = value lines; found "
+                f"{_kind(statement)} before it",
+            )
+        for item in statement.expressions:
+            assignment = item.this if isinstance(item, exp.SetItem) else None
+            target = assignment.this if isinstance(assignment, exp.EQ) else None
+            value = assignment.expression if isinstance(assignment, exp.EQ) else None
+            if not isinstance(target, exp.Parameter) or value is None or not _literal(value):
+                raise QueryRefused(
+                    "one statement",
+                    "the SET lines before the query may only give @variables literal values "
+                    "(numbers, strings, dates)",
+                )
+            values[target.name.lower()] = value
+    return values
+
+
+def _literal(value: exp.Expr | None) -> bool:
+    if isinstance(value, exp.Neg):
+        value = value.this
+    return isinstance(value, exp.Literal | exp.Null | exp.Boolean)
+
+
+def _substitute(query: exp.Expr, values: dict[str, exp.Expr]) -> exp.Expr:
+    def replace(node: exp.Expr) -> exp.Expr:
+        if isinstance(node, exp.Parameter | exp.SessionParameter):
+            name = node.name.lower()
+            if isinstance(node, exp.Parameter) and name in values:
+                return values[name].copy()
+            raise QueryRefused(
+                "one statement",
+                f"@{node.name} is not set by a SET line before the query (server and session "
+                "variables are not readable)",
+            )
+        return node
+
+    return query.transform(replace)
+
+
+def _read_only(query: exp.Expr) -> None:
+    for node in query.walk():
+        if isinstance(node, _WRITES):
+            raise QueryRefused("read only", f"{_kind(node)} is not allowed in a read")
+        if isinstance(node, exp.Select) and node.args.get("locks"):
+            raise QueryRefused("read only", "locking reads (FOR UPDATE, FOR SHARE) are not allowed")
+
+
+def _functions(query: exp.Expr) -> None:
+    for node in query.find_all(exp.Func):
+        name = (node.name if isinstance(node, exp.Anonymous) else node.sql_name()).lower()
+        if name in DENIED_FUNCTIONS or name.startswith(DENIED_PREFIXES):
+            raise QueryRefused("function", f"{name}() is not allowed")
+
+
+def _tables(query: exp.Expr) -> None:
+    ctes = {cte.alias_or_name.lower() for cte in query.find_all(exp.CTE)}
+    for table in query.find_all(exp.Table):
+        name = table.name.lower()
+        if table.args.get("db") or table.args.get("catalog"):
+            raise QueryRefused(
+                "table",
+                f"{table.sql(dialect='mysql')}: only this practice's tables, without a "
+                "database or schema name (no system catalogues)",
+            )
+        if not name:
+            raise QueryRefused("table", "table functions are not allowed")
+        if name in ctes:
+            continue
+        if name not in READABLE_TABLES:
+            raise QueryRefused(
+                "table",
+                f"{table.name} is not readable through queries; the tables are: "
+                + ", ".join(READABLE_TABLES),
+            )
+
+
+def _columns(query: exp.Expr) -> exp.Expr:
+    for column in query.find_all(exp.Column):
+        if column.name.lower() in SECRET_COLUMNS:
+            raise QueryRefused("secret column", f"{column.name} holds secrets and is not readable")
+    for identifier in query.find_all(exp.Identifier):
+        if identifier.name.lower() in SECRET_COLUMNS and not isinstance(
+            identifier.parent, exp.TableAlias | exp.Alias
+        ):
+            raise QueryRefused(
+                "secret column", f"{identifier.name} holds secrets and is not readable"
+            )
+    return query.transform(_expand_star)
+
+
+def _expand_star(node: exp.Expr) -> exp.Expr:
+    """`*` and `t.*` over practice tables become their columns without the secret ones."""
+    if not isinstance(node, exp.Select):
+        return node
+    if not any(_is_star(e) for e in node.expressions):
+        return node
+    sources = _sources(node)
+    expanded: list[exp.Expr] = []
+    for item in node.expressions:
+        if not _is_star(item):
+            expanded.append(item)
+            continue
+        qualifier = item.table.lower() if isinstance(item, exp.Column) else ""
+        picked = [s for s in sources if not qualifier or s[0] == qualifier]
+        if not picked:
+            raise QueryRefused("table", f"{item.sql(dialect='mysql')}: no such table in FROM")
+        for alias, table in picked:
+            if table is None:  # a subquery or CTE: its own columns, already checked
+                expanded.append(exp.Column(this=exp.Star(), table=exp.to_identifier(alias)))
+                continue
+            for name in _visible_columns(table):
+                expanded.append(exp.column(name, table=alias))
+    node.set("expressions", expanded)  # in place: `transform` works on a copy already
+    return node
+
+
+def _is_star(item: exp.Expr) -> bool:
+    return isinstance(item, exp.Star) or (isinstance(item, exp.Column) and item.is_star)
+
+
+def _sources(select: exp.Select) -> list[tuple[str, str | None]]:
+    """(alias or name, practice table or None) of each FROM and JOIN source, in order."""
+    out: list[tuple[str, str | None]] = []
+    from_ = select.args.get("from") or select.args.get("from_")
+    items: list[exp.Expr] = [from_.this] if from_ is not None else []
+    items += [join.this for join in select.args.get("joins") or []]
+    for source in items:
+        alias = source.alias_or_name.lower()
+        if isinstance(source, exp.Table) and source.name.lower() in READABLE_TABLES:
+            out.append((alias, source.name.lower()))
+        else:
+            out.append((alias, None))
+    return out
+
+
+@lru_cache(maxsize=64)
+def _visible_columns(table: str) -> tuple[str, ...]:
+    columns = Base.metadata.tables[table].columns
+    return tuple(c.name for c in columns if c.name.lower() not in SECRET_COLUMNS)
+
+
+@lru_cache(maxsize=1)
+def _canonical_names() -> dict[str, str]:
+    """Lower-cased column name -> the schema's spelling (MySQL compares names in any case)."""
+    names: dict[str, str] = {}
+    for table in READABLE_TABLES:
+        for column in Base.metadata.tables[table].columns:
+            names.setdefault(column.name.lower(), column.name)
+    return names
+
+
+_DIALECTS = {"mysql": "mysql", "postgresql": "postgres", "sqlite": "sqlite"}
+
+
+def _render(tree: exp.Expr, dialect: str) -> str:
+    canonical = _canonical_names()
+
+    def spell(node: exp.Expr) -> exp.Expr:
+        if isinstance(node, exp.Column) and isinstance(node.this, exp.Identifier):
+            proper = canonical.get(node.name.lower())
+            if proper is not None and proper != node.name:
+                node = node.copy()
+                node.set("this", exp.to_identifier(proper))
+        elif isinstance(node, exp.Table) and node.name.lower() in READABLE_TABLES:
+            node = node.copy()
+            node.set("this", exp.to_identifier(node.name.lower()))
+        return node
+
+    spelled = tree.transform(spell)
+    if dialect == "postgresql":
+        spelled = spelled.transform(_like_mysql_on_postgresql)
+    elif dialect == "sqlite":
+        spelled = spelled.transform(_like_mysql_on_sqlite)
+        # SQLite reads a double-quoted name it cannot resolve as a string: names stay bare
+        # (SQLite compares them in any case, like MySQL).
+        return spelled.sql(dialect="sqlite", comments=False)
+    return spelled.sql(dialect=_DIALECTS[dialect], identify=True, comments=False)
+
+
+def _like_mysql_on_postgresql(node: exp.Expr) -> exp.Expr:
+    """What MySQL means, where PostgreSQL would differ: LIKE ignores case (MySQL's default
+    collation), DAYOFWEEK counts Sunday as 1."""
+    if isinstance(node, exp.Like):
+        return exp.ILike(this=node.this, expression=node.expression)
+    if isinstance(node, exp.DayOfWeek):
+        dow = exp.Extract(this=exp.var("DOW"), expression=node.this)
+        return exp.Paren(this=exp.Add(this=dow, expression=exp.Literal.number(1)))
+    return node
+
+
+def _like_mysql_on_sqlite(node: exp.Expr) -> exp.Expr:
+    """SQLite's CURRENT_DATE and CURRENT_TIMESTAMP are UTC; MySQL's, like Enamel's stored
+    times, are the server's local time: Enamel's own SQLite functions answer that."""
+    if isinstance(node, exp.CurrentDate):
+        return exp.Anonymous(this="CURDATE", expressions=[])
+    if isinstance(node, exp.CurrentTimestamp | exp.CurrentDatetime):
+        return exp.Anonymous(this="NOW", expressions=[])
+    return node
+
+
+def _kind(node: exp.Expr) -> str:
+    return node.key.upper()
+
+
+def _first_line(text: str) -> str:
+    return text.strip().splitlines()[0] if text.strip() else "the query cannot be parsed"

@@ -1,0 +1,7 @@
+-- Source: github.com/OpenDental/opendental OpenDentBusiness/Reports/RpProcSheet.cs (GetIndividualTable,
+--   commit 56df95bbd92be1682eacbdbd3ba032942adadbe3) - standard Daily Procedures report, individual.
+-- Reports: completed procedures in a date range, fee net of capitation write-offs ($fee), one row per
+--   procedure (GROUP BY the procedure key with patient/provider columns not grouped).
+-- Edits: rendered from the C# string builder for dateFrom=2026-01-01, dateTo=2026-01-31, all
+--   providers, clinics enabled with ClinicNum IN (0,1), no code filter; DbHelper.Concat rendered as CONCAT.
+SELECT procedurelog.ProcDate,CONCAT(patient.LName,', ',patient.FName,' ',patient.MiddleI) AS plfname, procedurecode.ProcCode,procedurelog.ToothNum,procedurecode.Descript,provider.Abbr,COALESCE(clinic.Abbr,"Unassigned") Clinic,procedurelog.ProcFee*(procedurelog.UnitQty+procedurelog.BaseUnits)-COALESCE(SUM(claimproc.WriteOff),0) $fee FROM patient INNER JOIN procedurelog ON procedurelog.PatNum=patient.PatNum INNER JOIN procedurecode ON procedurecode.CodeNum=procedurelog.CodeNum INNER JOIN provider ON provider.ProvNum=procedurelog.ProvNum LEFT JOIN clinic ON clinic.ClinicNum=procedurelog.ClinicNum LEFT JOIN claimproc ON procedurelog.ProcNum=claimproc.ProcNum AND claimproc.Status=7 WHERE procedurelog.ProcStatus=2 AND procedurelog.ClinicNum IN (0,1) AND procedurelog.ProcDate >= '2026-01-01' AND procedurelog.ProcDate <= '2026-01-31' GROUP BY procedurelog.ProcNum ORDER BY procedurelog.ProcDate,plfname,procedurecode.ProcCode,ToothNum

@@ -1,0 +1,6 @@
+-- Source: github.com/OpenDental/opendental OpenDentBusiness/Reports/RpProcSheet.cs (GetGroupedTable,
+--   commit 56df95bbd92be1682eacbdbd3ba032942adadbe3) - standard Daily Procedures report, grouped by code.
+-- Reports: per procedure code: category, count, average fee (FORMAT'ed text) and total fee.
+-- Edits: rendered from the C# string builder for dateFrom=2026-01-01, dateTo=2026-03-31, all
+--   providers, clinics enabled with ClinicNum IN (0,1), no code filter.
+SELECT procs.ItemName,procs.ProcCode,procs.Descript,COUNT(*),FORMAT(ROUND(AVG(procs.fee),2),2) $AvgFee,SUM(procs.fee) AS $TotFee FROM ( SELECT procedurelog.ProcFee*(procedurelog.UnitQty+procedurelog.BaseUnits) -COALESCE(SUM(claimproc.WriteOff),0) fee, procedurecode.ProcCode,	procedurecode.Descript,	definition.ItemName, definition.ItemOrder FROM procedurelog INNER JOIN procedurecode ON procedurelog.CodeNum=procedurecode.CodeNum INNER JOIN definition ON definition.DefNum=procedurecode.ProcCat LEFT JOIN claimproc ON claimproc.ProcNum=procedurelog.ProcNum AND claimproc.Status=7 WHERE procedurelog.ProcStatus=2 AND procedurelog.ClinicNum IN (0,1) AND procedurelog.ProcDate >= '2026-01-01' AND procedurelog.ProcDate <= '2026-03-31' GROUP BY procedurelog.ProcNum ) procs GROUP BY procs.ProcCode ORDER BY procs.ItemOrder,procs.ProcCode

@@ -1,0 +1,142 @@
+"""PUT /api/v1/queries/ShortQuery over HTTP, on SQLite, MariaDB and PostgreSQL."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from sqlalchemy import func, select, text
+
+from enamel.models import Patient, SecurityLog
+from enamel.models.enums import EnumPermType
+from tests.apiclient import Api, api_for
+from tests.factories import Practice, make_patient
+
+REPORT = (
+    "SET @FromDate='1980-01-01', @ToDate='1989-12-31';\n"
+    "SELECT LName, FName, Birthdate FROM patient\n"
+    "WHERE Birthdate BETWEEN @FromDate AND @ToDate ORDER BY LName"
+)
+
+
+def ask(api: Api, headers: dict[str, str], sql: str, **params: int) -> Any:
+    return api.client.put(
+        "/api/v1/queries/ShortQuery", headers=headers, json={"SqlCommand": sql}, params=params
+    )
+
+
+def patients(api: Api) -> int:
+    with api.db.read() as session:
+        return int(session.scalar(select(func.count()).select_from(Patient)) or 0)
+
+
+def test_a_report_query_answers_rows_keyed_by_column(api: Api, practice: Practice) -> None:
+    make_patient(api.db, LName="Ames", FName="Al", Birthdate=dt.date(1985, 3, 4))
+    make_patient(api.db, LName="Baker", FName="Bo", Birthdate=dt.date(1970, 1, 1))
+    make_patient(api.db, LName="Cole", FName="Cy", Birthdate=dt.date(1989, 12, 31))
+    headers = api.integration("queries", name="Reports")
+    response = ask(api, headers, REPORT)
+    assert response.status_code == 200, response.text
+    assert response.json() == [
+        {"LName": "Ames", "FName": "Al", "Birthdate": "1985-03-04T00:00:00"},
+        {"LName": "Cole", "FName": "Cy", "Birthdate": "1989-12-31T00:00:00"},
+    ]
+    with api.db.read() as session:
+        logged = session.scalars(
+            select(SecurityLog.LogText).where(SecurityLog.PermType == EnumPermType.UserQuery)
+        ).all()
+    assert len(logged) == 1 and "SELECT LName, FName, Birthdate" in logged[0]
+
+
+def test_offset_pages_by_a_thousand_rows(api: Api, practice: Practice) -> None:
+    headers = api.integration("queries")
+    sql = (
+        "WITH RECURSIVE n(i) AS (SELECT 0 UNION ALL SELECT i + 1 FROM n WHERE i < 49) "
+        "SELECT a.i * 50 + b.i + 1 AS i FROM n AS a CROSS JOIN n AS b ORDER BY 1"
+    )
+    first = ask(api, headers, sql).json()
+    assert len(first) == 1000 and first[0] == {"i": 1}
+    third = ask(api, headers, sql, Offset=2000).json()
+    assert [r["i"] for r in third] == list(range(2001, 2501))
+    assert ask(api, headers, sql, Offset=3000).json() == []
+
+
+def test_writes_in_any_form_are_refused_and_change_nothing(api: Api, practice: Practice) -> None:
+    make_patient(api.db)
+    headers = api.integration("queries")
+    for sql in (
+        "DELETE FROM patient",
+        "SELECT 1; DELETE FROM patient",
+        "WITH x AS (DELETE FROM patient RETURNING PatNum) SELECT * FROM x",
+        "SELECT * FROM patient FOR UPDATE",
+        "SELECT SLEEP(5)",
+        "SELECT Password FROM userod",
+        "SELECT * FROM integration",
+    ):
+        response = ask(api, headers, sql)
+        assert response.status_code == 400, (sql, response.text)
+        assert response.json()["error"] == "query_refused"
+        assert response.json()["field"] == "SqlCommand"
+    assert patients(api) == 1
+
+
+def test_the_query_engine_is_read_only_even_without_the_rules(api: Api) -> None:
+    raw = api.db.query_engine.raw_connection()
+    try:
+        cursor = raw.cursor()
+        refused = False
+        try:
+            cursor.execute("DELETE FROM patient")
+        except Exception:
+            refused = True
+        assert refused
+    finally:
+        raw.close()
+
+
+def test_a_runaway_query_is_stopped_by_the_time_limit(api: Api) -> None:
+    heavy = (  # 10^12 rows: MariaDB stops recursion at 1000 levels, so a cross join
+        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
+        "SELECT COUNT(*) FROM n AS a, n AS b, n AS c, n AS d"
+    )
+    with api_for(api.db, query_time_limit=0.5) as limited:
+        headers = limited.integration("queries")
+        started = dt.datetime.now()
+        response = ask(limited, headers, heavy)
+        took = (dt.datetime.now() - started).total_seconds()
+        assert response.status_code == 400, response.text
+        assert response.json()["error"] == "query_limit"
+        assert "time limit of 0.5 s" in response.json()["message"]
+        assert took < 10
+        # The server goes on serving.
+        assert ask(limited, headers, "SELECT 1 AS one").json() == [{"one": 1}]
+
+
+def test_a_query_error_is_a_clear_400(api: Api) -> None:
+    headers = api.integration("queries")
+    response = ask(api, headers, "SELECT NoSuchColumn FROM patient")
+    assert response.status_code == 400
+    assert response.json()["message"].startswith("the database refused the query")
+    response = ask(api, headers, "SELEC LName FROM patient")
+    assert response.status_code == 400 and response.json()["error"] == "query_refused"
+
+
+def test_queries_need_the_scope(api: Api) -> None:
+    refused = ask(api, api.integration("patients:read"), "SELECT 1")
+    assert refused.status_code == 403
+    assert "queries" in refused.json()["message"]
+
+
+def test_the_mysql_text_runs_unchanged_on_every_engine(api: Api, practice: Practice) -> None:
+    make_patient(api.db, LName="Ames", FName="Al", Birthdate=dt.date(1985, 3, 4))
+    headers = api.integration("queries")
+    sql = (
+        "SELECT CONCAT(LName, ', ', FName) AS Name, IFNULL(Email, '') AS Email, "
+        "YEAR(Birthdate) AS Born, DATE_FORMAT(Birthdate, '%Y-%m') AS Month "
+        "FROM patient WHERE LName LIKE 'am%'"
+    )
+    response = ask(api, headers, sql)
+    assert response.status_code == 200, response.text
+    assert response.json() == [{"Name": "Ames, Al", "Email": "", "Born": 1985, "Month": "1985-03"}]
+    with api.db.read_engine.connect() as conn:
+        assert conn.execute(text("SELECT 1")).scalar() == 1
