@@ -5,7 +5,7 @@ Defence in depth, whatever slipped past the rules:
   connections; read-only sessions (MariaDB and PostgreSQL `READ ONLY`, SQLite `query_only`);
 - a time limit per statement: MariaDB `SET STATEMENT max_statement_time=... FOR`, PostgreSQL
   `statement_timeout`, SQLite a progress handler that interrupts the statement;
-- a row cap: at most `MAX_ROWS` rows are read past `Offset`, `LIMIT` rows are answered.
+- a row cap: `PAGE` rows a call, and `Offset` at most `MAX_ROWS`.
 A query stopped by a limit is the query's fault: `QueryLimit` (400) naming the limit.
 """
 
@@ -31,7 +31,7 @@ from enamel.queries.validate import check
 PAGE = 1000
 """Rows a call answers at most (Open Dental: 100 for ShortQuery; Enamel's API pages by 1000)."""
 MAX_ROWS = 100_000
-"""Rows a query may read past its Offset before it is stopped."""
+"""The largest Offset: rows skipped are still read, so paging stops here."""
 TIME_LIMIT = 10.0
 """Seconds a statement may run (ENAMEL_QUERY_TIME_LIMIT)."""
 
