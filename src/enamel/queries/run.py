@@ -12,6 +12,7 @@ A query stopped by a limit is the query's fault: `QueryLimit` (400) naming the l
 from __future__ import annotations
 
 import base64
+import calendar
 import datetime as dt
 import re
 import time
@@ -94,6 +95,71 @@ def _mysql_functions(dbapi_connection: Any, _record: Any) -> None:
     add("DAY_OF_WEEK", 1, lambda v: _weekday(v), deterministic=True)
     add("NOW", 0, lambda: dt.datetime.now().strftime("%Y-%m-%d %H:%M:%S"))
     add("CURDATE", 0, lambda: dt.date.today().isoformat())
+    add("DAYNAME", 1, _dayname, deterministic=True)
+    add("FORMAT", 2, _format, deterministic=True)
+    add("DATE_ADD_MYSQL", 3, _date_add, deterministic=True)
+    add("DATE_FORMAT_PY", 2, _date_format, deterministic=True)
+
+
+def _date_format(value: Any, pattern: Any) -> str | None:
+    """DATE_FORMAT, with the format sqlglot wrote for Python's strftime."""
+    if value is None or pattern is None:
+        return None
+    text = str(value)
+    try:
+        moment = dt.datetime.fromisoformat(text[:19] if len(text) > 10 else text[:10])
+    except ValueError:
+        return None
+    return moment.strftime(str(pattern))
+
+
+def _dayname(value: Any) -> str | None:
+    day = _date(value)
+    return None if day is None else day.strftime("%A")
+
+
+def _format(value: Any, decimals: Any) -> str | None:
+    if value is None or decimals is None:
+        return None
+    return f"{Decimal(str(value)):,.{max(int(decimals), 0)}f}"
+
+
+_STEPS = {
+    "SECOND": dt.timedelta(seconds=1),
+    "MINUTE": dt.timedelta(minutes=1),
+    "HOUR": dt.timedelta(hours=1),
+    "DAY": dt.timedelta(days=1),
+    "WEEK": dt.timedelta(weeks=1),
+}
+
+
+def _date_add(value: Any, amount: Any, unit: str) -> str | None:
+    """MySQL's `value + INTERVAL amount unit`, on SQLite's date text."""
+    if value is None or amount is None:
+        return None
+    text = str(value)
+    try:
+        moment = dt.datetime.fromisoformat(text[:19]) if len(text) > 10 else None
+        day = dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+    unit = unit.upper()
+    if unit in ("MONTH", "QUARTER", "YEAR"):
+        months = int(amount) * {"MONTH": 1, "QUARTER": 3, "YEAR": 12}[unit]
+        total = day.year * 12 + day.month - 1 + months
+        year, month = divmod(total, 12)
+        last = calendar.monthrange(year, month + 1)[1]
+        day = dt.date(year, month + 1, min(day.day, last))
+        if moment is None:
+            return day.isoformat()
+        return dt.datetime.combine(day, moment.time()).strftime("%Y-%m-%d %H:%M:%S")
+    step = _STEPS.get(unit)
+    if step is None:
+        return None
+    if moment is None and unit in ("DAY", "WEEK"):
+        return (day + step * int(amount)).isoformat()
+    start = moment or dt.datetime.combine(day, dt.time())
+    return (start + step * int(amount)).strftime("%Y-%m-%d %H:%M:%S")
 
 
 def _date(value: Any) -> dt.date | None:

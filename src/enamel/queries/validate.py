@@ -22,10 +22,13 @@ Open Dental's mixed-case names), transpiled to PostgreSQL or SQLite where needed
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from functools import lru_cache
+from typing import ClassVar
 
 import sqlglot
 from sqlglot import exp
+from sqlglot.dialects.sqlite import SQLite
 from sqlglot.errors import ParseError, TokenError
 
 from enamel.errors import InvalidInput
@@ -165,17 +168,24 @@ def _variables(preamble: list[exp.Expr]) -> dict[str, exp.Expr]:
             assignment = item.this if isinstance(item, exp.SetItem) else None
             target = assignment.this if isinstance(assignment, exp.EQ) else None
             value = assignment.expression if isinstance(assignment, exp.EQ) else None
-            if not isinstance(target, exp.Parameter) or value is None or not _literal(value):
+            if not isinstance(target, exp.Parameter) or value is None or not _constant(value):
                 raise QueryRefused(
                     "one statement",
-                    "the SET lines before the query may only give @variables literal values "
-                    "(numbers, strings, dates)",
+                    "the SET lines before the query may only give @variables constant values "
+                    "(numbers, strings, dates, CURDATE() - INTERVAL 1 MONTH...), not read "
+                    "columns or run queries",
                 )
-            values[target.name.lower()] = value
+            value = _substitute(value, values)  # may use the variables set before it
+            _functions(value)
+            values[target.name.lower()] = value if _literal(value) else exp.Paren(this=value)
     return values
 
 
-def _literal(value: exp.Expr | None) -> bool:
+def _constant(value: exp.Expr) -> bool:
+    return value.find(exp.Column, exp.Query, exp.Subquery, exp.Star, exp.Table) is None
+
+
+def _literal(value: exp.Expr) -> bool:
     if isinstance(value, exp.Neg):
         value = value.this
     return isinstance(value, exp.Literal | exp.Null | exp.Boolean)
@@ -314,38 +324,148 @@ _DIALECTS = {"mysql": "mysql", "postgresql": "postgres", "sqlite": "sqlite"}
 
 def _render(tree: exp.Expr, dialect: str) -> str:
     canonical = _canonical_names()
+    # MySQL compares column aliases in any case too: `AS ZipCode ... GROUP BY zipcode`.
+    aliases = {a.alias.lower(): a.alias for a in tree.find_all(exp.Alias) if a.alias}
 
     def spell(node: exp.Expr) -> exp.Expr:
         if isinstance(node, exp.Column) and isinstance(node.this, exp.Identifier):
-            proper = canonical.get(node.name.lower())
+            key = node.name.lower()
+            proper = canonical.get(key) or (aliases.get(key) if not node.table else None)
             if proper is not None and proper != node.name:
-                node = node.copy()
                 node.set("this", exp.to_identifier(proper))
         elif isinstance(node, exp.Table) and node.name.lower() in READABLE_TABLES:
-            node = node.copy()
             node.set("this", exp.to_identifier(node.name.lower()))
+        elif isinstance(node, exp.Identifier) and isinstance(node.parent, exp.Join):
+            proper = canonical.get(node.name.lower())  # JOIN ... USING (patnum)
+            if proper is not None:
+                node.set("this", proper)
         return node
 
-    spelled = tree.transform(spell)
+    spelled = tree.copy().transform(spell, copy=False)
     if dialect == "postgresql":
         spelled = spelled.transform(_like_mysql_on_postgresql)
     elif dialect == "sqlite":
         spelled = spelled.transform(_like_mysql_on_sqlite)
-        # SQLite reads a double-quoted name it cannot resolve as a string: names stay bare
-        # (SQLite compares them in any case, like MySQL).
-        return spelled.sql(dialect="sqlite", comments=False)
+        return spelled.sql(dialect=_SQLiteBackticks, identify=True, comments=False)
     return spelled.sql(dialect=_DIALECTS[dialect], identify=True, comments=False)
 
 
+class _SQLiteBackticks(SQLite):
+    """SQLite, quoting names with backticks: a double-quoted name that matches no column is a
+    string to SQLite, so a misspelled column would answer its own name instead of an error."""
+
+    class Tokenizer(SQLite.Tokenizer):
+        IDENTIFIERS: ClassVar[list[str | tuple[str, str]]] = ["`", '"']
+
+
 def _like_mysql_on_postgresql(node: exp.Expr) -> exp.Expr:
-    """What MySQL means, where PostgreSQL would differ: LIKE ignores case (MySQL's default
-    collation), DAYOFWEEK counts Sunday as 1."""
+    """What MySQL means, where PostgreSQL would differ or refuse: LIKE ignores case (MySQL's
+    default collation) and takes dates and numbers as text; DAYOFWEEK counts Sunday as 1; an
+    integer flag is a condition; a grouped query may name columns it does not group by (MySQL
+    answers any value of the group: MIN here), and HAVING may name a column alias."""
+    if isinstance(node, exp.Select) and node.args.get("group"):
+        _group_like_mysql(node)
     if isinstance(node, exp.Like):
-        return exp.ILike(this=node.this, expression=node.expression)
+        return exp.ILike(this=_as_text(node.this), expression=node.expression)
+    if isinstance(node, exp.Substring):
+        node.set("this", _as_text(node.this))
+    if isinstance(node, exp.If) and not isinstance(
+        node.this, exp.Predicate | exp.Connector | exp.Not | exp.Boolean
+    ):
+        node.set("this", exp.NEQ(this=node.this, expression=exp.Literal.number(0)))
+    if isinstance(node, exp.Dayname):
+        return exp.Anonymous(this="TO_CHAR", expressions=[node.this, exp.Literal.string("FMDay")])
+    if isinstance(node, exp.NumberToStr):
+        decimals = int(node.args["format"].name) if node.args["format"].is_int else 2
+        pattern = "FM999,999,999,999,990" + ("." + "0" * decimals if decimals > 0 else "")
+        return exp.Anonymous(this="TO_CHAR", expressions=[node.this, exp.Literal.string(pattern)])
     if isinstance(node, exp.DayOfWeek):
         dow = exp.Extract(this=exp.var("DOW"), expression=node.this)
         return exp.Paren(this=exp.Add(this=dow, expression=exp.Literal.number(1)))
     return node
+
+
+def _as_text(value: exp.Expr) -> exp.Expr:
+    if isinstance(value, exp.Column):
+        return exp.Cast(this=value, to=exp.DataType.build("TEXT"))
+    return value
+
+
+_AGGREGATES = (exp.AggFunc, exp.Window)
+
+
+def _group_like_mysql(select: exp.Select) -> None:
+    """PostgreSQL refuses a column that is neither grouped nor aggregated; MySQL answers one
+    value of the group. MIN() of it is one value of the group, and the same value for a
+    column that depends on a grouped key (the usual case: GROUP BY patient.PatNum)."""
+    group = select.args["group"]
+    aliases = {a.alias.lower(): a.this for a in select.expressions if isinstance(a, exp.Alias)}
+    keys = {e.sql() for e in group.expressions}
+    names = set()  # GROUP BY PatNum groups p.PatNum too
+    for key in group.expressions:
+        if isinstance(key, exp.Column) and not key.table:
+            names.add(key.name.lower())
+            if key.name.lower() in aliases:  # GROUP BY an alias: its expression is grouped
+                keys.add(aliases[key.name.lower()].sql())
+
+    def wrap(node: exp.Expr) -> exp.Expr:
+        if node.sql() in keys or isinstance(node, _AGGREGATES):
+            return node
+        if isinstance(node, exp.Column) and not node.is_star:
+            if node.name.lower() in names:
+                return node
+            if not node.table and node.name.lower() in aliases:
+                return node  # an alias of the select list (ORDER BY total)
+            return exp.Min(this=node)
+        if isinstance(node, exp.Subquery | exp.Query):
+            return node
+        for key, child in list(node.args.items()):
+            if isinstance(child, exp.Expr):
+                node.set(key, wrap(child))
+            elif isinstance(child, list):
+                node.set(key, [wrap(c) if isinstance(c, exp.Expr) else c for c in child])
+        return node
+
+    select.set("expressions", [_wrap_item(item, wrap) for item in select.expressions])
+    having = select.args.get("having")
+    if having is not None:
+        # HAVING may name a select alias in MySQL: put its expression in its place.
+        def unalias(node: exp.Expr) -> exp.Expr:
+            if isinstance(node, exp.Column) and not node.table:
+                found = aliases.get(node.name.lower())
+                if found is not None:
+                    copied: exp.Expr = found.copy()
+                    return copied
+            return node
+
+        select.set("having", wrap(having.transform(unalias)))
+    order = select.args.get("order")
+    if order is not None:
+        select.set("order", wrap(order))
+
+
+def _wrap_item(item: exp.Expr, wrap: Callable[[exp.Expr], exp.Expr]) -> exp.Expr:
+    if isinstance(item, exp.Alias):
+        item.set("this", wrap(item.this))
+        return item
+    wrapped = wrap(item)
+    if wrapped is not item and isinstance(item, exp.Column):
+        return exp.Alias(this=wrapped, alias=exp.to_identifier(item.name))  # keep its name
+    return wrapped
+
+
+def _date_add(value: exp.Expr, amount: exp.Expr, unit: exp.Expr | None) -> exp.Expr:
+    """MySQL's date arithmetic on SQLite, by Enamel's DATE_ADD_MYSQL (months keep MySQL's
+    end-of-month rule: 2026-03-31 minus one month is 2026-02-28)."""
+    name = unit.name.upper() if unit is not None else "DAY"
+    return exp.Anonymous(
+        this="DATE_ADD_MYSQL",
+        expressions=[
+            value,
+            exp.Cast(this=amount, to=exp.DataType.build("INT")),
+            exp.Literal.string(name),
+        ],
+    )
 
 
 def _like_mysql_on_sqlite(node: exp.Expr) -> exp.Expr:
@@ -353,6 +473,24 @@ def _like_mysql_on_sqlite(node: exp.Expr) -> exp.Expr:
     times, are the server's local time: Enamel's own SQLite functions answer that."""
     if isinstance(node, exp.CurrentDate):
         return exp.Anonymous(this="CURDATE", expressions=[])
+    if isinstance(node, exp.Add | exp.Sub) and isinstance(node.expression, exp.Interval):
+        interval = node.expression
+        amount = interval.this
+        if isinstance(node, exp.Sub):
+            amount = exp.Neg(this=amount)
+        return _date_add(node.this, amount, interval.unit)
+    if isinstance(node, exp.DateAdd | exp.DateSub):
+        amount = node.expression
+        if isinstance(node, exp.DateSub):
+            amount = exp.Neg(this=amount)
+        return _date_add(node.this, amount, node.args.get("unit"))
+    if isinstance(node, exp.Dayname):
+        return exp.Anonymous(this="DAYNAME", expressions=[node.this])
+    if isinstance(node, exp.TimeToStr):  # DATE_FORMAT: SQLite's strftime lacks names, %p...
+        value = node.this.this if isinstance(node.this, exp.TsOrDsToTimestamp) else node.this
+        return exp.Anonymous(this="DATE_FORMAT_PY", expressions=[value, node.args["format"]])
+    if isinstance(node, exp.NumberToStr):
+        return exp.Anonymous(this="FORMAT", expressions=[node.this, node.args["format"]])
     if isinstance(node, exp.CurrentTimestamp | exp.CurrentDatetime):
         return exp.Anonymous(this="NOW", expressions=[])
     return node
