@@ -19,6 +19,7 @@ from enamel.audit.verify import Finding, Report, planned, verify
 from enamel.cli.common import as_json, fail, opened
 from enamel.db import Database
 from enamel.models.enums import EnumPermType
+from enamel.queries import accounts
 from enamel.security.actor import command_line_actor
 
 SINCE_FORMATS = ["%Y-%m-%d", "%Y-%m-%d %H:%M:%S", "%Y-%m-%dT%H:%M:%S"]
@@ -258,6 +259,12 @@ def rotate_key_command() -> None:
         else:
             done = rotate(db, actor)
         after = verify(db)
+        if db.dialect != "sqlite":  # the query account's password derives from the key
+            try:
+                with db.unaudited() as conn:
+                    accounts.install(conn, db.url)
+            except accounts.AccountNotCreated as exc:
+                click.echo(f"Note: {exc}", err=True)
     click.echo(
         f"Seal key rotated: key id {done.old_id} -> {done.new_id}; {done.rows:,} rows re-sealed "
         f"and {done.links:,} log entries re-chained. The old key is kept as {done.retired} "

@@ -20,12 +20,14 @@ def db_upgrade() -> None:
     db = database()
     try:
         before = current_revision(db)
-        upgrade(db)
+        notes = upgrade(db)
         after = current_revision(db)
     except OperationalError as exc:
         raise unreachable(db, exc) from exc
     finally:
         db.dispose()
+    for note in notes:
+        click.echo(f"Note: {note}", err=True)
     if before == after:
         click.echo(f"Database is up to date at schema version {after}.")
     else:

@@ -38,12 +38,15 @@ def _script_config() -> Config:
     return cfg
 
 
-def upgrade(database: Database, revision: str = "head") -> None:
-    """Migrate, then (re)install the change-capture triggers from the migrated tables' columns,
-    in the same transaction (MariaDB commits each DDL statement by itself)."""
-    # Imported here: enamel.audit imports enamel.db, which must be importable without it.
+def upgrade(database: Database, revision: str = "head") -> list[str]:
+    """Migrate, then (re)install the change-capture triggers from the migrated tables' columns
+    and the account governed SQL reads run as, in the same transaction (MariaDB commits each
+    DDL statement by itself). What could not be done, one line each (nothing fails for it)."""
+    # Imported here: enamel.audit and enamel.queries import enamel.db.
     from enamel.audit import capture
+    from enamel.queries import accounts
 
+    notes: list[str] = []
     cfg = alembic_config(database)
     with database.write_engine.begin() as conn:
         cfg.attributes["connection"] = conn
@@ -51,6 +54,12 @@ def upgrade(database: Database, revision: str = "head") -> None:
         # An older revision may have no change table yet: nothing to capture into.
         if inspect(conn).has_table(capture.CHANGES):
             capture.install(conn)
+            if database.dialect != "sqlite":
+                try:
+                    accounts.install(conn, database.url)
+                except accounts.AccountNotCreated as exc:
+                    notes.append(f"{exc}; governed SQL reads use Enamel's own account, read-only")
+    return notes
 
 
 def current_revision(database: Database) -> str | None:

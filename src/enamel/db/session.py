@@ -51,14 +51,22 @@ class Database:
         self.read_engine: Engine = make_engine(self.url, writable=False)
         self._auditor: Auditor | None = None
         self._query_engine: Engine | None = None
+        self._query_url: URL | None = None
 
     @property
     def query_engine(self) -> Engine:
         """A read-only engine of its own for governed SQL reads (`enamel.queries`), so that long
         reports never hold the API's read connections."""
         if self._query_engine is None:
-            self._query_engine = make_engine(self.url, writable=False)
+            self._query_engine = make_engine(self._query_url or self.url, writable=False)
         return self._query_engine
+
+    def use_query_url(self, url: URL) -> None:
+        """Connect governed reads with another account (`enamel.queries.accounts`)."""
+        self._query_url = url
+        if self._query_engine is not None:
+            self._query_engine.dispose()
+            self._query_engine = None
 
     @property
     def dialect(self) -> str:

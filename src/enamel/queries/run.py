@@ -14,6 +14,7 @@ from __future__ import annotations
 import base64
 import calendar
 import datetime as dt
+import logging
 import re
 import time
 from collections.abc import Iterator
@@ -24,10 +25,16 @@ from weakref import WeakSet
 
 import orjson
 from sqlalchemy import Engine, event
+from sqlalchemy.exc import DBAPIError
+from sqlalchemy.pool import NullPool
 
 from enamel.db import Database
+from enamel.db.engine import make_engine
 from enamel.errors import InvalidInput, Unavailable
+from enamel.queries import accounts
 from enamel.queries.validate import check
+
+log = logging.getLogger("enamel.queries")
 
 PAGE = 1000
 """Rows a call answers at most (Open Dental: 100 for ShortQuery; Enamel's API pages by 1000)."""
@@ -72,17 +79,41 @@ def short_query(
     return [dict(zip(names, map(convert, row), strict=True)) for row in rows]
 
 
-_PREPARED: WeakSet[Engine] = WeakSet()
+_PREPARED: WeakSet[Database] = WeakSet()
 
 
 def _engine(db: Database) -> Engine:
-    """The query engine; on SQLite its connections get MySQL's date functions first."""
-    engine = db.query_engine
-    if engine.dialect.name == "sqlite" and engine not in _PREPARED:
-        event.listen(engine, "connect", _mysql_functions)
-        engine.dispose()  # a connection made before would lack them
-        _PREPARED.add(engine)
-    return engine
+    """The query engine: as the reader account where `enamel db upgrade` made one; on SQLite
+    with MySQL's date functions."""
+    if db not in _PREPARED:
+        if db.dialect == "sqlite":
+            event.listen(db.query_engine, "connect", _mysql_functions)
+            db.query_engine.dispose()  # a connection made before would lack them
+        else:
+            _use_reader(db)
+        _PREPARED.add(db)
+    return db.query_engine
+
+
+def _use_reader(db: Database) -> None:
+    """Connect as the reader account when it exists and its password holds; otherwise stay on
+    Enamel's own read-only session, and say so in the log."""
+    reader = accounts.reader_url(db.url)
+    probe = make_engine(reader, writable=False, poolclass=NullPool)
+    try:
+        with probe.connect() as conn:
+            conn.exec_driver_sql("SELECT 1")
+    except DBAPIError as exc:
+        log.warning(
+            "governed SQL reads run as Enamel's own account (read-only session): the reader "
+            "account %s cannot connect (%s); `enamel db upgrade` creates it",
+            reader.username,
+            str(exc.orig).splitlines()[0] if exc.orig else exc,
+        )
+        return
+    finally:
+        probe.dispose()
+    db.use_query_url(reader)
 
 
 def _mysql_functions(dbapi_connection: Any, _record: Any) -> None:
