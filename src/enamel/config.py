@@ -16,6 +16,9 @@ class Settings:
     """Seconds a server process may act on a key or switch it read earlier (tests use 0)."""
     query_time_limit: float = 10.0
     """Seconds a governed SQL read may run (ENAMEL_QUERY_TIME_LIMIT)."""
+    query_cost_budget: float = 100_000_000.0
+    """The largest planner estimate a governed read may have (ENAMEL_QUERY_COST_BUDGET; 0: no
+    budget)."""
     audit_interval: float = 3600.0
     """Seconds between the integrity checks `enamel serve` runs (ENAMEL_AUDIT_INTERVAL); 0: none."""
 
@@ -24,12 +27,15 @@ class Settings:
         return cls(
             database_url=os.environ.get("ENAMEL_DATABASE_URL") or DEFAULT_DATABASE_URL,
             redis_url=os.environ.get("ENAMEL_REDIS_URL") or None,
-            audit_interval=_seconds("ENAMEL_AUDIT_INTERVAL", 3600.0),
-            query_time_limit=_seconds("ENAMEL_QUERY_TIME_LIMIT", 10.0) or 10.0,
+            audit_interval=_number("ENAMEL_AUDIT_INTERVAL", 3600.0),
+            query_time_limit=_number("ENAMEL_QUERY_TIME_LIMIT", 10.0) or 10.0,
+            query_cost_budget=_number(
+                "ENAMEL_QUERY_COST_BUDGET", 100_000_000.0, "a planner estimate"
+            ),
         )
 
 
-def _seconds(name: str, default: float) -> float:
+def _number(name: str, default: float, what: str = "a number of seconds") -> float:
     raw = os.environ.get(name, "").strip()
     if not raw:
         return default
@@ -38,5 +44,5 @@ def _seconds(name: str, default: float) -> float:
     except ValueError:
         value = -1.0
     if not value >= 0:  # also refuses NaN
-        raise ValueError(f"{name} must be a number of seconds (0 switches it off), not {raw!r}")
+        raise ValueError(f"{name} must be {what} (0 switches it off), not {raw!r}")
     return value

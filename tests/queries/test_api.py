@@ -5,8 +5,10 @@ from __future__ import annotations
 import datetime as dt
 from typing import Any
 
+import pytest
 from sqlalchemy import func, select, text
 
+from enamel.demo.loader import load_demo
 from enamel.models import Patient, SecurityLog
 from enamel.models.enums import EnumPermType
 from tests.apiclient import Api, api_for
@@ -140,3 +142,25 @@ def test_the_mysql_text_runs_unchanged_on_every_engine(api: Api, practice: Pract
     assert response.json() == [{"Name": "Ames, Al", "Email": "", "Born": 1985, "Month": "1985-03"}]
     with api.db.read_engine.connect() as conn:
         assert conn.execute(text("SELECT 1")).scalar() == 1
+
+
+def test_a_query_over_the_cost_budget_is_refused_before_it_runs(api: Api) -> None:
+    if api.db.dialect == "sqlite":
+        pytest.skip("SQLite has no planner estimate: its time limit alone guards it")
+    load_demo(api.db, patients=20)
+    with api.db.unaudited() as conn:  # the statistics autovacuum would have gathered
+        conn.exec_driver_sql(
+            "ANALYZE"
+            if api.db.dialect == "postgresql"
+            else "ANALYZE TABLE appointment, procedurelog, patient"
+        )
+    heavy = "SELECT COUNT(*) FROM appointment a, procedurelog p, patient t"
+    with api_for(api.db, query_cost_budget=1000) as limited:
+        headers = limited.integration("queries")
+        response = ask(limited, headers, heavy)
+        assert response.status_code == 400, response.text
+        assert response.json()["error"] == "query_limit"
+        message = response.json()["message"]
+        assert "estimated cost" in message and "budget of 1,000" in message
+        light = ask(limited, headers, "SELECT LName FROM patient WHERE PatNum = 1")
+        assert light.status_code == 200, light.text

@@ -37,6 +37,11 @@ def short_query(
     settings = request.app.state.settings
     return JSON(
         service.short_query(
-            db, actor, body.SqlCommand, offset=Offset, time_limit=settings.query_time_limit
+            db,
+            actor,
+            body.SqlCommand,
+            offset=Offset,
+            time_limit=settings.query_time_limit,
+            cost_budget=settings.query_cost_budget,
         )
     )

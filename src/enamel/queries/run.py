@@ -42,6 +42,8 @@ MAX_ROWS = 100_000
 """The largest Offset: rows skipped are still read, so paging stops here."""
 TIME_LIMIT = 10.0
 """Seconds a statement may run (ENAMEL_QUERY_TIME_LIMIT)."""
+COST_BUDGET = 100_000_000.0
+"""The largest estimate a query may have before it runs (ENAMEL_QUERY_COST_BUDGET)."""
 
 
 class QueryLimit(InvalidInput):
@@ -54,7 +56,12 @@ class QueryLimit(InvalidInput):
 
 
 def short_query(
-    db: Database, sql: str, *, offset: int = 0, time_limit: float = TIME_LIMIT
+    db: Database,
+    sql: str,
+    *,
+    offset: int = 0,
+    time_limit: float = TIME_LIMIT,
+    cost_budget: float = COST_BUDGET,
 ) -> list[dict[str, Any]]:
     """The rows `offset` to `offset + PAGE` of the query, as JSON-ready objects."""
     text = check(sql, db.dialect)
@@ -66,6 +73,7 @@ def short_query(
         with _time_limit(raw, db.dialect, time_limit) as statement:
             cursor = raw.cursor()
             try:
+                _within_budget(cursor, db.dialect, text, cost_budget)
                 cursor.execute(statement(text))
                 names = _names(cursor.description or ())
                 rows = _page(cursor, offset)
@@ -210,6 +218,36 @@ def _part(value: Any, name: str) -> int | None:
 def _weekday(value: Any) -> int | None:
     day = _date(value)
     return None if day is None else day.isoweekday() % 7 + 1
+
+
+def _within_budget(cursor: Any, dialect: str, sql: str, budget: float) -> None:
+    """Refuse, before it runs, a query the planner expects to be too heavy: PostgreSQL's total
+    cost, MariaDB's rows examined (the product of EXPLAIN's row estimates per join, summed over
+    the query's selects). SQLite has no estimate: its time limit alone guards it."""
+    if budget <= 0 or dialect == "sqlite":
+        return
+    if dialect == "postgresql":
+        cursor.execute("EXPLAIN (FORMAT JSON) " + sql)
+        plan = cursor.fetchone()[0]
+        if isinstance(plan, str):
+            plan = orjson.loads(plan)
+        estimate = float(plan[0]["Plan"]["Total Cost"])
+        units = "PostgreSQL planner cost units"
+    else:
+        cursor.execute("EXPLAIN " + sql)
+        names = [d[0].lower() for d in cursor.description]
+        by_select: dict[Any, float] = {}
+        for row in cursor.fetchall():
+            values = dict(zip(names, row, strict=True))
+            rows = float(values.get("rows") or 1)
+            by_select[values.get("id")] = by_select.get(values.get("id"), 1.0) * max(rows, 1.0)
+        estimate = sum(by_select.values())
+        units = "rows examined, MariaDB's estimate"
+    if estimate > budget:
+        raise QueryLimit(
+            f"the query's estimated cost {estimate:,.0f} ({units}) is over the budget of "
+            f"{budget:,.0f} (ENAMEL_QUERY_COST_BUDGET)"
+        )
 
 
 def _page(cursor: Any, offset: int) -> list[Any]:

@@ -16,7 +16,13 @@ LOGGED_CHARS = 4000
 
 
 def short_query(
-    db: Database, actor: Actor, sql: str, *, offset: int = 0, time_limit: float = run.TIME_LIMIT
+    db: Database,
+    actor: Actor,
+    sql: str,
+    *,
+    offset: int = 0,
+    time_limit: float = run.TIME_LIMIT,
+    cost_budget: float = run.COST_BUDGET,
 ) -> list[dict[str, Any]]:
     """Check the query (400 naming the rule), log it, then run it."""
     actor.require(EnumPermType.UserQuery)
@@ -24,4 +30,4 @@ def short_query(
     shown = sql if len(sql) <= LOGGED_CHARS else sql[:LOGGED_CHARS] + "…"
     with db.write() as session:
         record(session, actor, EnumPermType.UserQuery, f"Query run (Offset {offset}): {shown}")
-    return run.short_query(db, sql, offset=offset, time_limit=time_limit)
+    return run.short_query(db, sql, offset=offset, time_limit=time_limit, cost_budget=cost_budget)
