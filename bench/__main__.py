@@ -1,5 +1,6 @@
-"""`python -m bench [--only writes,demo,http,audit] [--engines sqlite,postgresql] [--writes N]
-[--demo-patients N] [--demo-engines sqlite] [--http-scale X] [--audit-rows N] [--json PATH]`:
+"""`python -m bench [--only writes,demo,http,audit,queries] [--engines sqlite,postgresql]
+[--writes N] [--demo-patients N] [--demo-engines sqlite] [--http-scale X] [--audit-rows N]
+[--query-requests N] [--json PATH]`:
 see the package's docstring."""
 
 from __future__ import annotations
@@ -21,7 +22,7 @@ import psycopg
 import sqlalchemy
 from sqlalchemy import func, select
 
-from bench import audit
+from bench import audit, queries
 from bench.http import CAP, CONNECTIONS, HTTP_ENGINES, SCENARIOS, HttpOptions, RunFailed
 from bench.http import run_engine as run_http_engine
 from bench.practice import Booking, SlotPlan, integration_actor, make_practice
@@ -47,7 +48,7 @@ WARMUP = 100
 """Writes of each kind before the measured rounds (statement caches, prepared statements)."""
 
 
-PARTS = ("writes", "demo", "http", "audit")
+PARTS = ("writes", "demo", "http", "audit", "queries")
 DEFAULT_PARTS = ("writes", "demo")
 
 
@@ -65,6 +66,8 @@ class Options:
     http: HttpOptions
     audit_engines: tuple[str, ...] = ()
     audit_rows: int = audit.AUDIT_ROWS
+    query_engines: tuple[str, ...] = ()
+    query_requests: int = queries.QUERY_REQUESTS
 
 
 def _engines(value: str) -> tuple[str, ...]:
@@ -116,15 +119,18 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
         default=DEFAULT_PARTS,
         help="what to measure, comma-separated: writes (service vs hand-written SQL), demo "
         "(the demo load), http (the API over HTTP vs bare Starlette), audit (enamel audit "
-        "verify over --audit-rows sealed rows; audited vs plain service writes) "
+        "verify over --audit-rows sealed rows; audited vs plain service writes), queries "
+        "(ShortQuery's check over the report corpus; a 1000-row ShortQuery over HTTP vs the "
+        "bare driver) "
         "(default: writes,demo)",
     )
     parser.add_argument(
         "--engines",
         type=_engines,
         default=None,
-        help="engines for the write, HTTP and audit benchmarks, comma-separated (default: "
-        "sqlite,postgresql for writes and audit, sqlite for http; '' for none)",
+        help="engines for the write, HTTP, audit and queries benchmarks, comma-separated "
+        "(default: sqlite,postgresql for writes, audit and queries, sqlite for http; '' for "
+        "none)",
     )
     parser.add_argument(
         "--writes", type=_positive, default=2000, help="bookings per round (default: 2000)"
@@ -185,12 +191,20 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
         help="sealed rows of the practice the audit benchmark verifies (default: "
         f"{audit.AUDIT_ROWS:,}; the goal is 1,000,000 in 10 s)",
     )
+    parser.add_argument(
+        "--query-requests",
+        type=_positive,
+        default=queries.QUERY_REQUESTS,
+        help="1000-row ShortQuery requests a round of the queries benchmark (default: "
+        f"{queries.QUERY_REQUESTS})",
+    )
     parser.add_argument("--json", type=Path, default=None, help="also write the results here")
     parser.add_argument(
         "--postgres-url",
         default=os.environ.get("ENAMEL_BENCH_POSTGRES_URL", POSTGRES_URL),
         help="the PostgreSQL database to drop, create and use; its name must contain 'bench' "
-        "(the audit benchmark uses <name>_verify, <name>_audited and <name>_plain) "
+        "(the audit benchmark uses <name>_verify, <name>_audited and <name>_plain, the queries "
+        "benchmark <name>_queries) "
         f"(default: $ENAMEL_BENCH_POSTGRES_URL or {POSTGRES_URL})",
     )
     ns = parser.parse_args(argv)
@@ -201,7 +215,10 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
     )
     demo_engines = ns.demo_engines if ns.demo_patients > 0 and "demo" in parts else ()
     audit_engines = (ns.engines if ns.engines is not None else ENGINES) if "audit" in parts else ()
-    if "postgresql" in (*engines, *http_engines, *demo_engines, *audit_engines):
+    query_engines = (
+        (ns.engines if ns.engines is not None else ENGINES) if "queries" in parts else ()
+    )
+    if "postgresql" in (*engines, *http_engines, *demo_engines, *audit_engines, *query_engines):
         try:
             check_bench_url(ns.postgres_url)
         except ValueError as e:
@@ -226,6 +243,8 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
         ),
         audit_engines=audit_engines,
         audit_rows=ns.audit_rows,
+        query_engines=query_engines,
+        query_requests=ns.query_requests,
     )
 
 
@@ -366,6 +385,30 @@ def run_audit(report: Report, options: Options) -> None:
             say(f"  skipped the audit benchmark on {label}: the server cannot be reached ({e})")
 
 
+def run_queries(report: Report, options: Options) -> None:
+    """ShortQuery's check over the report corpus, then a 1000-row ShortQuery through Enamel
+    against the bare driver, per engine (bench/queries.py)."""
+    say("ShortQuery: check(sql, dialect) over the report corpus, cold and warm")
+    report.checks += queries.run_checks(say)
+    query_options = queries.QueryOptions(
+        rounds=options.rounds,
+        requests=options.query_requests,
+        connections=options.http.connections,
+        cap=options.http.cap,
+    )
+    for engine in options.query_engines:
+        label = LABELS[engine]
+        say(f"{label}: a 1000-row ShortQuery over HTTP, Enamel against the bare driver")
+        try:
+            run = queries.run_engine(engine, options.postgres_url, query_options, say)
+        except Unreachable as e:
+            report.skipped[f"queries on {label}"] = f"server unreachable: {e}"
+            say(f"  skipped queries on {label}: the server cannot be reached ({e})")
+            continue
+        report.queries += run.results
+        report.environment.update(run.facts)
+
+
 def environment(report: Report, options: Options) -> None:
     report.environment = {
         "date": dt.datetime.now().isoformat(timespec="seconds"),
@@ -390,7 +433,19 @@ def environment(report: Report, options: Options) -> None:
                 "audit_writes_per_round": str(options.writes),
             }
         )
-    if options.http_engines:
+    if "queries" in options.parts:
+        report.environment.update(
+            {
+                "sqlglot": version("sqlglot"),
+                "query_corpus": str(len(queries.corpus())),
+                "query_cold_passes": str(queries.COLD_PASSES),
+                "query_warm_calls": str(queries.WARM_CALLS),
+                "query_demo_patients": str(queries.DEMO_PATIENTS),
+                "query_requests_per_round": str(options.query_requests),
+                "query_connections": str(options.http.connections),
+            }
+        )
+    if options.http_engines or options.query_engines:
         report.environment.update(
             {
                 "fastapi": version("fastapi"),
@@ -445,6 +500,12 @@ def _main(argv: Sequence[str] | None) -> int:
     if options.audit_engines:
         with audit.scratch_seal_key():
             run_audit(report, options)
+    if "queries" in options.parts:
+        try:
+            run_queries(report, options)
+        except RunFailed as e:
+            say(f"  FAILED: {e}")
+            return 1
     say("")
     say(report.markdown())
     if options.json is not None:

@@ -10,6 +10,10 @@ it answers the benchmark's three requests with the least work that still does th
 - `POST /api/v1/appointments` parses the JSON body and runs one INSERT into `appointment`,
   answering 201 with the new AptNum.
 
+`create_query_app` is the baseline of the queries benchmark (bench/queries.py): `PUT
+/api/v1/queries/ShortQuery` runs the text Enamel's check writes for the engine and answers its
+rows as JSON objects (orjson), nothing else.
+
 Its settings come from the JSON file named by `$BENCH_BARE_CONFIG` (written by bench/http.py).
 It imports nothing from Enamel.
 """
@@ -180,3 +184,55 @@ def create_app() -> Starlette:
             driver.close()
 
     return Starlette(routes=make_routes(config, driver), lifespan=lifespan)
+
+
+# --- the queries benchmark's baseline (bench/queries.py) -----------------------------------
+
+
+class QueryDriver(Driver):
+    """The driver of the ShortQuery baseline: the statement sent as it is, no parameters."""
+
+    def query(self, sql: str) -> list[dict[str, Any]]:
+        cur = self.read.execute(sql)
+        names = [d[0] for d in cur.description]
+        return [dict(zip(names, row, strict=True)) for row in cur.fetchall()]
+
+
+def make_query_routes(config: dict[str, Any], driver: QueryDriver) -> list[Route]:
+    """`PUT /api/v1/queries/ShortQuery`: the body's `SqlCommand` looked up among the queries
+    the benchmark sends (config "queries": Open Dental's text -> the text Enamel's `check`
+    writes for this engine), run with the driver, its rows answered as JSON objects keyed by
+    the column labels (orjson; the driver's own values, no date formats). No rule is checked
+    and nothing is logged: that is what Enamel adds."""
+    rendered: dict[str, str] = config["queries"]
+
+    async def short_query(request: Request) -> Response:
+        body = orjson.loads(await request.body())
+        sql = rendered.get(body.get("SqlCommand"))
+        if sql is None:
+            return _json({"message": "not a query of the benchmark"}, 400)
+        return _json(driver.query(sql))
+
+    async def healthz(_request: Request) -> Response:
+        return _json({"status": "ok"})
+
+    return [
+        Route("/api/v1/queries/ShortQuery", short_query, methods=["PUT"]),
+        Route("/healthz", healthz, methods=["GET"]),
+    ]
+
+
+def create_query_app() -> Starlette:
+    """The ShortQuery baseline (`python -m uvicorn bench.bare:create_query_app --factory`)."""
+    with open(os.environ[CONFIG_ENV], encoding="utf-8") as f:
+        config = json.load(f)
+    driver = QueryDriver(config)
+
+    @asynccontextmanager
+    async def lifespan(_app: Starlette) -> AsyncIterator[None]:
+        try:
+            yield
+        finally:
+            driver.close()
+
+    return Starlette(routes=make_query_routes(config, driver), lifespan=lifespan)
