@@ -64,6 +64,7 @@ FLOATS_THAT_ARE_NOT_MONEY = {
     "audit/schedule.py": "seconds between checks",
     "queries/run.py": "seconds a query may run",
     "queries/service.py": "seconds a query may run",
+    "queries/stats.py": "seconds the queries took",
     "security/ratelimit.py": "tokens and seconds",
 }
 

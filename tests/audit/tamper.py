@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import traceback
 from typing import Any
 
 from click.testing import CliRunner, Result
@@ -21,6 +22,8 @@ def enamel(db: Database, *args: str) -> Result:
 
 def check(db: Database, *extra: str) -> tuple[int, dict[str, Any]]:
     result = enamel(db, "audit", "verify", "--json", *extra)
+    crashed = result.exception is not None and not isinstance(result.exception, SystemExit)
+    assert not crashed, "".join(traceback.format_exception(result.exception))
     assert result.exit_code in (0, 1), result.output
     return result.exit_code, json.loads(result.stdout)
 

@@ -14,7 +14,7 @@ from enamel.models.base import Base
 from enamel.models.claimproc import ClaimProc
 from enamel.models.clinic import Clinic
 from enamel.models.definition import DefCat, Definition
-from enamel.models.integration import ApiState, Integration, IntegrationActivity
+from enamel.models.integration import ApiState, Integration, IntegrationActivity, QueryRun
 from enamel.models.operatory import Operatory
 from enamel.models.patient import Patient
 from enamel.models.payment import Payment, PaySplit
@@ -47,6 +47,7 @@ __all__ = [
     "ProcedureCode",
     "ProcedureLog",
     "Provider",
+    "QueryRun",
     "SecurityLog",
     "SecurityLogHash",
     "Userod",

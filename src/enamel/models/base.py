@@ -83,8 +83,9 @@ def money(**kw: Any) -> MappedColumn[Any]:
     return mapped_column(Money, nullable=False, default=Decimal("0.00"), server_default="0", **kw)
 
 
-def flag(**kw: Any) -> MappedColumn[Any]:
-    return mapped_column(Bool, nullable=False, default=False, server_default="0", **kw)
+def flag(*, on: bool = False, **kw: Any) -> MappedColumn[Any]:
+    """A boolean as Open Dental keeps it (0 or 1); off unless `on`."""
+    return mapped_column(Bool, nullable=False, default=on, server_default="1" if on else "0", **kw)
 
 
 def enum_col(enum_class: type[enum.IntEnum], default: enum.IntEnum, **kw: Any) -> MappedColumn[Any]:

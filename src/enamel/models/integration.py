@@ -40,6 +40,10 @@ class Integration(Base):
     """Requests per second; 0 means no limit."""
     IsEnabled: Mapped[bool] = flag()
     OffReason: Mapped[str] = varchar()
+    SqlEnabled: Mapped[bool] = flag(on=True)
+    """Its governed SQL reads (scope `queries`): switched off by hand or by too many runaway
+    queries, apart from the rest of its access."""
+    SqlOffReason: Mapped[str] = varchar()
     DateTEntry: Mapped[dt.datetime] = entry_datetime()
     DateTStamp: Mapped[dt.datetime] = timestamp()
 
@@ -77,3 +81,20 @@ class IntegrationActivity(Base):
     LatencyMsTotal: Mapped[int] = num()
     LatencyMsMax: Mapped[int] = num()
     LastSeen: Mapped[dt.datetime] = datetime()
+
+
+class QueryRun(Base):
+    """One governed SQL read: who ran it, how long it took, what came of it."""
+
+    __tablename__ = "queryrun"
+    __table_args__ = (Index("ix_queryrun_Integration_StartedAt", "Integration", "StartedAt"),)
+
+    QueryRunNum: Mapped[int] = pk()
+    Integration: Mapped[str] = varchar(100)
+    """The integration's name (names are unique and never change)."""
+    StartedAt: Mapped[dt.datetime] = datetime()
+    Millis: Mapped[int] = num()
+    RowCount: Mapped[int] = num()
+    Outcome: Mapped[str] = varchar(16)
+    """ok, timeout, over budget, refused, error."""
+    SqlText: Mapped[str] = text()

@@ -51,8 +51,10 @@ class QueryLimit(InvalidInput):
 
     code = "query_limit"
 
-    def __init__(self, message: str) -> None:
+    def __init__(self, message: str, outcome: str = "error") -> None:
         super().__init__(message, field="SqlCommand")
+        self.outcome = outcome
+        """How the query's run is counted: `timeout`, `over budget` or `error`."""
 
 
 def short_query(
@@ -239,14 +241,17 @@ def _within_budget(cursor: Any, dialect: str, sql: str, budget: float) -> None:
         by_select: dict[Any, float] = {}
         for row in cursor.fetchall():
             values = dict(zip(names, row, strict=True))
-            rows = float(values.get("rows") or 1)
+            # "rows" is a number, or for some plans "1 (1%)": the estimate is its first number.
+            found = re.match(r"\s*(\d+(?:\.\d+)?)", str(values.get("rows") or ""))
+            rows = float(found.group(1)) if found else 1.0
             by_select[values.get("id")] = by_select.get(values.get("id"), 1.0) * max(rows, 1.0)
         estimate = sum(by_select.values())
         units = "rows examined, MariaDB's estimate"
     if estimate > budget:
         raise QueryLimit(
             f"the query's estimated cost {estimate:,.0f} ({units}) is over the budget of "
-            f"{budget:,.0f} (ENAMEL_QUERY_COST_BUDGET)"
+            f"{budget:,.0f} (ENAMEL_QUERY_COST_BUDGET)",
+            "over budget",
         )
 
 
@@ -294,7 +299,7 @@ def _explain(exc: BaseException, dialect: str, seconds: float) -> Exception:
         or (dialect == "postgresql" and type(exc).__name__ == "QueryCanceled")
         or (dialect == "sqlite" and "interrupted" in text)
     ):
-        return QueryLimit(f"the query ran longer than the time limit of {seconds:g} s")
+        return QueryLimit(f"the query ran longer than the time limit of {seconds:g} s", "timeout")
     if (dialect == "mysql" and code in (2003, 2006, 2013)) or (
         type(exc).__name__ in ("OperationalError",) and dialect == "postgresql"
     ):

@@ -2,13 +2,14 @@
 
 from __future__ import annotations
 
+import time
 from typing import Any
 
 from enamel.audit.log import record
-from enamel.db import Database
+from enamel.db import Database, clock
 from enamel.models.enums import EnumPermType
-from enamel.queries import run
-from enamel.queries.validate import check
+from enamel.queries import run, stats
+from enamel.queries.validate import QueryRefused, check
 from enamel.security.actor import Actor
 
 LOGGED_CHARS = 4000
@@ -24,10 +25,31 @@ def short_query(
     time_limit: float = run.TIME_LIMIT,
     cost_budget: float = run.COST_BUDGET,
 ) -> list[dict[str, Any]]:
-    """Check the query (400 naming the rule), log it, then run it."""
+    """Check the query (400 naming the rule), log it, run it; count how it went, and switch
+    the caller's SQL access off when its reads keep running away (`stats`)."""
     actor.require(EnumPermType.UserQuery)
-    check(sql, db.dialect)
-    shown = sql if len(sql) <= LOGGED_CHARS else sql[:LOGGED_CHARS] + "…"
-    with db.write() as session:
-        record(session, actor, EnumPermType.UserQuery, f"Query run (Offset {offset}): {shown}")
-    return run.short_query(db, sql, offset=offset, time_limit=time_limit, cost_budget=cost_budget)
+    started, clock_start = clock.now(), time.perf_counter()
+    outcome, rows = "error", 0
+    try:
+        try:
+            check(sql, db.dialect)
+        except QueryRefused:
+            outcome = "refused"
+            raise
+        shown = sql if len(sql) <= LOGGED_CHARS else sql[:LOGGED_CHARS] + "…"
+        with db.write() as session:
+            record(session, actor, EnumPermType.UserQuery, f"Query run (Offset {offset}): {shown}")
+        try:
+            result = run.short_query(
+                db, sql, offset=offset, time_limit=time_limit, cost_budget=cost_budget
+            )
+        except run.QueryLimit as exc:
+            outcome = exc.outcome
+            raise
+        outcome, rows = "ok", len(result)
+        return result
+    finally:
+        millis = int((time.perf_counter() - clock_start) * 1000)
+        stats.record(db, actor.name, started, millis, rows, outcome, sql)
+        if outcome in stats.STOPPED:
+            stats.strike_out(db, actor.name)

@@ -42,6 +42,8 @@ class Credential:
     rate_limit: int
     enabled: bool
     off_reason: str
+    sql_enabled: bool = True
+    sql_off_reason: str = ""
 
 
 @dataclass(frozen=True)
@@ -83,6 +85,8 @@ class Gate:
                     Integration.RateLimit,
                     Integration.IsEnabled,
                     Integration.OffReason,
+                    Integration.SqlEnabled,
+                    Integration.SqlOffReason,
                 )
             ).all()
             api = conn.execute(
@@ -91,10 +95,19 @@ class Gate:
                 )
             ).first()
         by_key = {}
-        for num, name, dev, cust, scopes, rate, enabled, reason in rows:
+        for num, name, dev, cust, scopes, rate, enabled, reason, sql_on, sql_reason in rows:
             granted = parse_scopes(scopes)
             by_key[cust] = Credential(
-                num, name, dev, granted, permissions_for(granted), rate, bool(enabled), reason
+                num,
+                name,
+                dev,
+                granted,
+                permissions_for(granted),
+                rate,
+                bool(enabled),
+                reason,
+                bool(sql_on),
+                sql_reason,
             )
         api_on = True if api is None else bool(api[0])
         return Snapshot(by_key, api_on, "" if api is None else api[1], taken)
@@ -122,6 +135,10 @@ class Gate:
         if not allows(cred.scopes, needed):
             raise ScopeMissing(
                 f"Integration '{cred.name}' lacks the scope {needed.value}", field="scope"
+            )
+        if needed is Scope.QUERIES and not cred.sql_enabled:
+            raise IntegrationOff(
+                f"SQL access of integration '{cred.name}' is switched off: {cred.sql_off_reason}"
             )
 
     @staticmethod

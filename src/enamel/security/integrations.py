@@ -125,6 +125,27 @@ def switch_integration(
     return row
 
 
+def switch_sql(
+    db: WriteSession, actor: Actor, name: str, *, on: bool, reason: str = ""
+) -> Integration:
+    """Switch an integration's governed SQL reads off (with a reason) or back on; the rest of
+    its access stays as it is."""
+    require_write(db)
+    actor.require(EnumPermType.SecurityAdmin)
+    row = get_integration(db, name)
+    if on:
+        row.SqlEnabled, row.SqlOffReason = True, ""
+        what = f"SQL access of integration '{row.Name}' switched on"
+        if reason.strip():
+            what += f": {_reason(reason)}"
+    else:
+        row.SqlEnabled, row.SqlOffReason = False, _reason(reason)
+        what = f"SQL access of integration '{row.Name}' switched off: {row.SqlOffReason}"
+    db.flush()
+    audit.record(db, actor, EnumPermType.SecurityAdmin, what, fkey=row.IntegrationNum)
+    return row
+
+
 def api_state(db: ReadSession) -> ApiState:
     """The API switch; a database without the row has the API on."""
     row = db.get(ApiState, API_STATE_NUM)
