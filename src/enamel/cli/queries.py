@@ -6,8 +6,11 @@ import datetime as dt
 
 import click
 
+from enamel.audit.log import record
 from enamel.cli.common import as_json, opened
 from enamel.db import clock
+from enamel.models.enums import EnumPermType
+from enamel.queries.monitor import kill, running
 from enamel.queries.stats import summaries
 from enamel.security.actor import command_line_actor
 from enamel.security.integrations import switch_sql
@@ -59,3 +62,37 @@ def on_command(name: str, reason: str) -> None:
     with opened() as db, db.write() as session:
         row = switch_sql(session, command_line_actor(), name, on=True, reason=reason)
     click.echo(f"SQL access of integration '{row.Name}' is on.")
+
+
+@queries_group.command("top")
+@click.option("--json", "json_out", is_flag=True, help="Print a JSON array.")
+def top_command(json_out: bool) -> None:
+    """Governed reads running now: id, integration, seconds, query (MariaDB, PostgreSQL)."""
+    with opened() as db:
+        rows = running(db)
+    if json_out:
+        as_json([r.as_dict() for r in rows])
+        return
+    for r in rows:
+        click.echo(f"{r.id}\t{r.integration}\t{r.seconds:.1f} s\t{' '.join(r.sql.split())[:100]}")
+    if not rows:
+        click.echo("No governed read is running.")
+
+
+@queries_group.command("kill")
+@click.argument("query_id", metavar="ID", type=int)
+def kill_command(query_id: int) -> None:
+    """Stop one running governed read (an ID from `enamel queries top`); logged."""
+    with opened() as db:
+        stopped = kill(db, query_id)
+        with db.write() as session:
+            actor = command_line_actor()
+            actor.require(EnumPermType.SecurityAdmin)
+            record(
+                session,
+                actor,
+                EnumPermType.SecurityAdmin,
+                f"Governed read {query_id} of integration '{stopped.integration}' stopped after "
+                f"{stopped.seconds:.0f} s: {stopped.sql[:500]}",
+            )
+    click.echo(f"Stopped query {query_id} of {stopped.integration}.")

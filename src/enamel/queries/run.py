@@ -64,19 +64,24 @@ def short_query(
     offset: int = 0,
     time_limit: float = TIME_LIMIT,
     cost_budget: float = COST_BUDGET,
+    integration: str = "",
 ) -> list[dict[str, Any]]:
-    """The rows `offset` to `offset + PAGE` of the query, as JSON-ready objects."""
+    """The rows `offset` to `offset + PAGE` of the query, as JSON-ready objects; `integration`
+    labels the running query for `enamel queries top`."""
     text = check(sql, db.dialect)
     if offset > MAX_ROWS:
         raise QueryLimit(f"Offset may be at most {MAX_ROWS} (the row limit of a query)")
     engine = _engine(db)
     raw = engine.raw_connection()
     try:
-        with _time_limit(raw, db.dialect, time_limit) as statement:
+        with (
+            _labelled(raw, db.dialect, integration) as label,
+            _time_limit(raw, db.dialect, time_limit) as statement,
+        ):
             cursor = raw.cursor()
             try:
                 _within_budget(cursor, db.dialect, text, cost_budget)
-                cursor.execute(statement(text))
+                cursor.execute(label + statement(text))
                 names = _names(cursor.description or ())
                 rows = _page(cursor, offset)
             finally:
@@ -290,10 +295,37 @@ def _time_limit(raw: Any, dialect: str, seconds: float) -> Iterator[Any]:
         driver.set_progress_handler(None, 0)
 
 
+LABEL = "enamel:"
+"""How a running governed read shows in the server's process list: MariaDB a leading comment
+`/* enamel:<integration> */`, PostgreSQL the `application_name` `enamel:<integration>`."""
+
+
+@contextmanager
+def _labelled(raw: Any, dialect: str, integration: str) -> Iterator[str]:
+    """The prefix for the statement (MariaDB), or the session's application name (PostgreSQL)
+    while the block runs."""
+    name = re.sub(r"[^A-Za-z0-9 _.-]", "_", integration)[:50]
+    if dialect == "mysql":
+        yield f"/* {LABEL}{name} */ "
+        return
+    if dialect != "postgresql":
+        yield ""
+        return
+    cursor = raw.cursor()
+    cursor.execute(f"SET application_name = '{LABEL}{name}'")
+    try:
+        yield ""
+    finally:
+        cursor.execute("RESET application_name")
+        cursor.close()
+
+
 def _explain(exc: BaseException, dialect: str, seconds: float) -> Exception:
     """The error to answer: a limit or a query error (400), or the database unreachable (503)."""
     text = str(exc)
     code = exc.args[0] if dialect == "mysql" and exc.args else None
+    if (dialect == "mysql" and code == 1317) or "due to user request" in text:
+        return QueryLimit("the query was stopped by the office (enamel queries kill)", "killed")
     if (
         (dialect == "mysql" and code == 1969)
         or (dialect == "postgresql" and type(exc).__name__ == "QueryCanceled")

@@ -41,7 +41,12 @@ def short_query(
             record(session, actor, EnumPermType.UserQuery, f"Query run (Offset {offset}): {shown}")
         try:
             result = run.short_query(
-                db, sql, offset=offset, time_limit=time_limit, cost_budget=cost_budget
+                db,
+                sql,
+                offset=offset,
+                time_limit=time_limit,
+                cost_budget=cost_budget,
+                integration=actor.name,
             )
         except run.QueryLimit as exc:
             outcome = exc.outcome

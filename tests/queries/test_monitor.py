@@ -1,0 +1,71 @@
+"""`enamel queries top` and `kill`: the office sees which integration runs what, and stops it."""
+
+from __future__ import annotations
+
+import json
+import threading
+import time
+from typing import Any
+
+import pytest
+from click.testing import CliRunner
+from sqlalchemy import select
+
+from enamel.cli import main
+from enamel.db import Database
+from enamel.models import SecurityLog
+from enamel.queries import run
+
+RUNAWAY = (
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
+    "SELECT COUNT(*) FROM n AS a, n AS b, n AS c, n AS d"
+)
+
+
+def enamel(db: Database, *args: str) -> Any:
+    url = db.url.render_as_string(hide_password=False)
+    return CliRunner().invoke(main, list(args), env={"ENAMEL_DATABASE_URL": url})
+
+
+def test_a_running_read_is_listed_with_its_integration_and_stopped(db: Database) -> None:
+    if db.dialect == "sqlite":
+        result = enamel(db, "queries", "top")
+        assert result.exit_code == 1 and "no process list" in result.output
+        return
+    outcome: dict[str, Any] = {}
+
+    def report() -> None:
+        try:
+            run.short_query(db, RUNAWAY, time_limit=60, cost_budget=0, integration="Nightly report")
+        except run.QueryLimit as exc:
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=report)
+    thread.start()
+    try:
+        listed: list[dict[str, Any]] = []
+        deadline = time.monotonic() + 20
+        while not listed and time.monotonic() < deadline:
+            result = enamel(db, "queries", "top", "--json")
+            assert result.exit_code == 0, result.output
+            listed = json.loads(result.stdout)
+            time.sleep(0.2)
+        (query,) = listed
+        assert query["integration"] == "Nightly report"
+        assert "COUNT(*)" in query["sql"]
+        assert enamel(db, "queries", "kill", "999999999").exit_code == 1  # not a governed read
+        stopped = enamel(db, "queries", "kill", str(query["id"]))
+        assert stopped.exit_code == 0, stopped.output
+    finally:
+        thread.join(timeout=30)
+    assert not thread.is_alive()
+    assert outcome["error"].outcome == "killed"
+    assert "stopped by the office" in outcome["error"].message
+    with db.read() as session:
+        logged = session.scalars(select(SecurityLog.LogText)).all()
+    assert any("Nightly report' stopped" in line for line in logged)
+
+
+@pytest.mark.parametrize("name", ["*/ DROP TABLE patient; /*", "Robert'); --"])
+def test_a_hostile_integration_name_cannot_escape_its_label(db: Database, name: str) -> None:
+    assert run.short_query(db, "SELECT 1 AS one", integration=name) == [{"one": 1}]
