@@ -65,6 +65,7 @@ FLOATS_THAT_ARE_NOT_MONEY = {
     "queries/run.py": "seconds a query may run",
     "queries/service.py": "seconds a query may run",
     "queries/stats.py": "seconds the queries took",
+    "queries/monitor.py": "seconds a query has run",
     "security/ratelimit.py": "tokens and seconds",
 }
 

@@ -77,12 +77,11 @@ def kill(db: Database, query_id: int) -> Running:
     found = next((r for r in running(db) if r.id == query_id), None)
     if found is None:
         raise NotFound(f"no governed read is running as {query_id}", field="id")
-    with db.write_engine.connect() as conn:
+    with db.unaudited() as conn:
         if db.dialect == "mysql":
             conn.execute(text(f"KILL QUERY {int(query_id)}"))
         else:
             conn.execute(text("SELECT pg_cancel_backend(:pid)"), {"pid": query_id})
-        conn.commit()
     return found
 
 
