@@ -74,14 +74,11 @@ def short_query(
     engine = _engine(db)
     raw = engine.raw_connection()
     try:
-        with (
-            _labelled(raw, db.dialect, integration) as label,
-            _time_limit(raw, db.dialect, time_limit) as statement,
-        ):
+        with _governed(raw, db.dialect, time_limit, integration) as statement:
             cursor = raw.cursor()
             try:
                 _within_budget(cursor, db.dialect, text, cost_budget)
-                cursor.execute(label + statement(text))
+                cursor.execute(statement(text))
                 names = _names(cursor.description or ())
                 rows = _page(cursor, offset)
             finally:
@@ -90,8 +87,37 @@ def short_query(
         raise _explain(exc, db.dialect, time_limit) from exc
     finally:
         raw.close()
-    convert = _sqlite_value if db.dialect == "sqlite" else _value
-    return [dict(zip(names, map(convert, row), strict=True)) for row in rows]
+    return _objects(names, rows, sqlite=db.dialect == "sqlite")
+
+
+_PLAIN = (int, float, str, bool, type(None))
+
+
+def _objects(names: list[str], rows: list[Any], *, sqlite: bool) -> list[dict[str, Any]]:
+    """The rows as objects; a column is converted only when it holds something JSON does not
+    take as it is (dates, decimals, bytes; on SQLite, text shaped like a date)."""
+    if not rows:
+        return []
+    columns: list[Any] = []
+    for column in zip(*rows, strict=True):
+        plain = all(isinstance(v, _PLAIN) for v in column)
+        if plain and sqlite:
+            plain = not any(isinstance(v, str) and _dated(v) for v in column)
+        if plain:
+            columns.append(column)
+        else:
+            convert = _sqlite_value if sqlite else _value
+            columns.append([convert(v) for v in column])
+    return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
+
+
+def _dated(value: str) -> bool:
+    return (
+        len(value) >= 10
+        and value[4] == "-"
+        and value[7] == "-"
+        and bool(_SQLITE_DATE.fullmatch(value))
+    )
 
 
 _PREPARED: WeakSet[Database] = WeakSet()
@@ -271,19 +297,30 @@ def _page(cursor: Any, offset: int) -> list[Any]:
     return list(rows)
 
 
+LABEL = "enamel:"
+"""How a running governed read shows in the server's process list: MariaDB a leading comment
+`/* enamel:<integration> */`, PostgreSQL the `application_name` `enamel:<integration>`."""
+
+
 @contextmanager
-def _time_limit(raw: Any, dialect: str, seconds: float) -> Iterator[Any]:
-    """The statement, wrapped or preceded by the engine's time limit for the block."""
+def _governed(raw: Any, dialect: str, seconds: float, integration: str) -> Iterator[Any]:
+    """The statement as it runs: with the engine's time limit for the block, and labelled with
+    the integration for `enamel queries top`."""
+    name = re.sub(r"[^A-Za-z0-9 _.-]", "_", integration)[:50]
     if dialect == "mysql":
-        yield lambda sql: f"SET STATEMENT max_statement_time={seconds:.3f} FOR {sql}"
+        label = f"/* {LABEL}{name} */ "
+        yield lambda sql: f"{label}SET STATEMENT max_statement_time={seconds:.3f} FOR {sql}"
         return
     if dialect == "postgresql":
         cursor = raw.cursor()
-        cursor.execute(f"SET statement_timeout = {int(seconds * 1000)}")
+        # One round trip each way (psycopg runs several statements when given no parameters).
+        cursor.execute(
+            f"SET statement_timeout = {int(seconds * 1000)}; SET application_name = '{LABEL}{name}'"
+        )
         try:
             yield lambda sql: sql
         finally:
-            cursor.execute("RESET statement_timeout")
+            cursor.execute("RESET statement_timeout; RESET application_name")
             cursor.close()
         return
     deadline = time.monotonic() + seconds
@@ -293,31 +330,6 @@ def _time_limit(raw: Any, dialect: str, seconds: float) -> Iterator[Any]:
         yield lambda sql: sql
     finally:
         driver.set_progress_handler(None, 0)
-
-
-LABEL = "enamel:"
-"""How a running governed read shows in the server's process list: MariaDB a leading comment
-`/* enamel:<integration> */`, PostgreSQL the `application_name` `enamel:<integration>`."""
-
-
-@contextmanager
-def _labelled(raw: Any, dialect: str, integration: str) -> Iterator[str]:
-    """The prefix for the statement (MariaDB), or the session's application name (PostgreSQL)
-    while the block runs."""
-    name = re.sub(r"[^A-Za-z0-9 _.-]", "_", integration)[:50]
-    if dialect == "mysql":
-        yield f"/* {LABEL}{name} */ "
-        return
-    if dialect != "postgresql":
-        yield ""
-        return
-    cursor = raw.cursor()
-    cursor.execute(f"SET application_name = '{LABEL}{name}'")
-    try:
-        yield ""
-    finally:
-        cursor.execute("RESET application_name")
-        cursor.close()
 
 
 def _explain(exc: BaseException, dialect: str, seconds: float) -> Exception:

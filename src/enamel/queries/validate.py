@@ -204,7 +204,7 @@ def _substitute(query: exp.Expr, values: dict[str, exp.Expr]) -> exp.Expr:
             )
         return node
 
-    return query.transform(replace)
+    return query.transform(replace, copy=False)  # the tree is this check's own
 
 
 def _read_only(query: exp.Expr) -> None:
@@ -255,7 +255,7 @@ def _columns(query: exp.Expr) -> exp.Expr:
             raise QueryRefused(
                 "secret column", f"{identifier.name} holds secrets and is not readable"
             )
-    return query.transform(_expand_star)
+    return query.transform(_expand_star, copy=False)
 
 
 def _expand_star(node: exp.Expr) -> exp.Expr:
@@ -343,11 +343,11 @@ def _render(tree: exp.Expr, dialect: str) -> str:
 
     spelled = tree.copy().transform(spell, copy=False)
     if dialect == "postgresql":
-        spelled = spelled.transform(_like_mysql_on_postgresql)
+        spelled = spelled.transform(_like_mysql_on_postgresql, copy=False)
     elif dialect == "sqlite":
-        spelled = spelled.transform(_like_mysql_on_sqlite)
-        return spelled.sql(dialect=_SQLiteBackticks, identify=True, comments=False)
-    return spelled.sql(dialect=_DIALECTS[dialect], identify=True, comments=False)
+        spelled = spelled.transform(_like_mysql_on_sqlite, copy=False)
+        return spelled.sql(dialect=_SQLiteBackticks, identify=True, comments=False, copy=False)
+    return spelled.sql(dialect=_DIALECTS[dialect], identify=True, comments=False, copy=False)
 
 
 class _SQLiteBackticks(SQLite):
@@ -400,16 +400,16 @@ def _group_like_mysql(select: exp.Select) -> None:
     column that depends on a grouped key (the usual case: GROUP BY patient.PatNum)."""
     group = select.args["group"]
     aliases = {a.alias.lower(): a.this for a in select.expressions if isinstance(a, exp.Alias)}
-    keys = {e.sql() for e in group.expressions}
+    keys: set[exp.Expr] = set(group.expressions)  # sqlglot compares trees structurally
     names = set()  # GROUP BY PatNum groups p.PatNum too
     for key in group.expressions:
         if isinstance(key, exp.Column) and not key.table:
             names.add(key.name.lower())
             if key.name.lower() in aliases:  # GROUP BY an alias: its expression is grouped
-                keys.add(aliases[key.name.lower()].sql())
+                keys.add(aliases[key.name.lower()])
 
     def wrap(node: exp.Expr) -> exp.Expr:
-        if node.sql() in keys or isinstance(node, _AGGREGATES):
+        if node in keys or isinstance(node, _AGGREGATES):
             return node
         if isinstance(node, exp.Column) and not node.is_star:
             if node.name.lower() in names:
