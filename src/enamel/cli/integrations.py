@@ -8,9 +8,10 @@ from typing import Any
 import click
 from sqlalchemy import select
 
-from enamel.cli.common import as_json, opened
+from enamel.cli.common import as_json, fail, opened
 from enamel.db import clock
 from enamel.models import Integration
+from enamel.queries import accounts
 from enamel.security.activity import summaries
 from enamel.security.actor import command_line_actor
 from enamel.security.integrations import (
@@ -18,6 +19,8 @@ from enamel.security.integrations import (
     MAX_RATE_LIMIT,
     add_integration,
     api_state,
+    get_integration,
+    record_sql_account,
     switch_api,
     switch_integration,
 )
@@ -124,9 +127,13 @@ def list_integrations(json_out: bool) -> None:
 @click.option("--reason", required=True, help="Why: written to the security log and shown to it.")
 def off(name: str, reason: str) -> None:
     """Switch an integration off: every process refuses its requests within a second."""
-    with opened() as db, db.write() as session:
-        row = switch_integration(session, command_line_actor(), name, on=False, reason=reason)
+    with opened() as db:
+        with db.write() as session:
+            row = switch_integration(session, command_line_actor(), name, on=False, reason=reason)
+        ended = accounts.sync_lock(db, name)
     click.echo(f"Integration '{row.Name}' is off: {row.OffReason}")
+    if row.SqlAccount:
+        click.echo(f"Its database account {row.SqlAccount} is locked ({ended} sessions ended).")
 
 
 @integrations_group.command("on")
@@ -134,9 +141,52 @@ def off(name: str, reason: str) -> None:
 @click.option("--reason", default="", help="Optional note for the security log.")
 def on(name: str, reason: str) -> None:
     """Switch an integration back on."""
-    with opened() as db, db.write() as session:
-        row = switch_integration(session, command_line_actor(), name, on=True, reason=reason)
+    with opened() as db:
+        with db.write() as session:
+            row = switch_integration(session, command_line_actor(), name, on=True, reason=reason)
+        accounts.sync_lock(db, name)
     click.echo(f"Integration '{row.Name}' is on.")
+
+
+@integrations_group.command("sql-account")
+@click.argument("name")
+@click.option("--json", "json_out", is_flag=True, help="Print one JSON object.")
+def sql_account(name: str, json_out: bool) -> None:
+    """Make (or remake, with a new password) a read-only database account for an integration
+    that must connect to the database directly; the password is shown once."""
+    with opened() as db:
+        with db.read() as session:
+            get_integration(session, name)  # 404 before any account is made
+        try:
+            with db.unaudited() as conn:
+                account, password = accounts.create_integration_account(conn, db.url, name)
+        except accounts.AccountNotCreated as exc:
+            raise fail(str(exc)) from exc
+        with db.write() as session:
+            record_sql_account(session, command_line_actor(), name, account)
+        accounts.sync_lock(db, name)
+        host, port, database = db.url.host, db.url.port, db.url.database
+    if json_out:
+        as_json(
+            {
+                "integration": name,
+                "account": account,
+                "password": password,
+                "host": host,
+                "port": port,
+                "database": database,
+            }
+        )
+        return
+    click.echo(f"Database account for integration '{name}' (shown once; store it now):")
+    click.echo(f"  account:  {account}")
+    click.echo(f"  password: {password}")
+    click.echo(f"  database: {database} on {host}:{port}")
+    click.echo(
+        "It may SELECT the practice tables (not password hashes or seals), 5 connections, "
+        f"{accounts.STATEMENT_SECONDS} s a statement; it is locked while the integration or "
+        "its SQL access is off."
+    )
 
 
 @click.group("api")

@@ -10,6 +10,7 @@ from enamel.audit.log import record
 from enamel.cli.common import as_json, opened
 from enamel.db import clock
 from enamel.models.enums import EnumPermType
+from enamel.queries import accounts
 from enamel.queries.monitor import kill, running
 from enamel.queries.stats import summaries
 from enamel.security.actor import command_line_actor
@@ -48,10 +49,15 @@ def stats_command(hours: int, json_out: bool) -> None:
 @click.argument("name")
 @click.option("--reason", required=True, help="Why: written to the security log and shown to it.")
 def off_command(name: str, reason: str) -> None:
-    """Switch an integration's SQL reads off (the rest of its access stays on)."""
-    with opened() as db, db.write() as session:
-        row = switch_sql(session, command_line_actor(), name, on=False, reason=reason)
+    """Switch an integration's SQL reads off (the rest of its access stays on); its own
+    database account, if it has one, is locked and its sessions ended."""
+    with opened() as db:
+        with db.write() as session:
+            row = switch_sql(session, command_line_actor(), name, on=False, reason=reason)
+        ended = accounts.sync_lock(db, name)
     click.echo(f"SQL access of integration '{row.Name}' is off: {row.SqlOffReason}")
+    if row.SqlAccount:
+        click.echo(f"Its database account {row.SqlAccount} is locked ({ended} sessions ended).")
 
 
 @queries_group.command("on")
@@ -59,8 +65,10 @@ def off_command(name: str, reason: str) -> None:
 @click.option("--reason", default="", help="Optional note for the security log.")
 def on_command(name: str, reason: str) -> None:
     """Switch an integration's SQL reads back on (also after an automatic switch-off)."""
-    with opened() as db, db.write() as session:
-        row = switch_sql(session, command_line_actor(), name, on=True, reason=reason)
+    with opened() as db:
+        with db.write() as session:
+            row = switch_sql(session, command_line_actor(), name, on=True, reason=reason)
+        accounts.sync_lock(db, name)
     click.echo(f"SQL access of integration '{row.Name}' is on.")
 
 

@@ -44,6 +44,9 @@ class Integration(Base):
     """Its governed SQL reads (scope `queries`): switched off by hand or by too many runaway
     queries, apart from the rest of its access."""
     SqlOffReason: Mapped[str] = varchar()
+    SqlAccount: Mapped[str] = varchar(80)
+    """The database account made for it to connect directly (`enamel integrations
+    sql-account`), locked while it or its SQL access is off; '' when none."""
     DateTEntry: Mapped[dt.datetime] = entry_datetime()
     DateTStamp: Mapped[dt.datetime] = timestamp()
 

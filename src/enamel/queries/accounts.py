@@ -17,13 +17,15 @@ from __future__ import annotations
 import hashlib
 import hmac
 import re
+import secrets
 from collections.abc import Iterable
 
-from sqlalchemy import Connection
+from sqlalchemy import Connection, select
 from sqlalchemy.engine import URL
 
 from enamel.audit import sealkey
-from enamel.models import Base
+from enamel.db import Database
+from enamel.models import Base, Integration
 from enamel.queries.validate import READABLE_TABLES, SECRET_COLUMNS
 
 STATEMENT_SECONDS = 30
@@ -73,6 +75,66 @@ def reader_url(url: URL) -> URL:
     return url.set(username=name, password=password_for(name))
 
 
+def integration_account_name(integration: str) -> str:
+    """`enamel_ro_<integration>` (letters, digits and _ only), with a hash of the full name."""
+    slug = re.sub(r"[^a-z0-9]+", "_", integration.lower()).strip("_")[:30]
+    digest = hashlib.sha256(integration.encode()).hexdigest()[:8]
+    return f"enamel_ro_{slug}_{digest}"
+
+
+def create_integration_account(conn: Connection, url: URL, integration: str) -> tuple[str, str]:
+    """A database account for an integration that must connect directly: the reader's grants,
+    a connection limit of 5 and a statement time limit of its own; a new random password each
+    time (shown once, stored nowhere). (name, password)."""
+    dialect = conn.dialect.name
+    if dialect not in ("mysql", "postgresql"):
+        raise AccountNotCreated(
+            "SQLite has no accounts: an integration reading SQLite directly reads the file"
+        )
+    name = integration_account_name(integration)
+    secret = secrets.token_urlsafe(24)
+    database = str(url.database or "")
+    try:
+        if dialect == "mysql":
+            _mariadb(conn, database, name, secret, connections=5)
+            conn.exec_driver_sql(
+                f"ALTER USER '{name}'@'%%' WITH MAX_STATEMENT_TIME {STATEMENT_SECONDS}"
+            )
+        else:
+            _postgresql(conn, database, name, secret, connections=5)
+    except Exception as exc:
+        orig = getattr(exc, "orig", exc)
+        raise AccountNotCreated(
+            f"cannot create the account {name}: {str(orig).splitlines()[0]}"
+        ) from exc
+    return name, secret
+
+
+def lock(conn: Connection, name: str, *, locked: bool) -> int:
+    """Lock an integration's account and end its sessions (the number ended), or unlock it."""
+    if conn.dialect.name == "mysql":
+        conn.exec_driver_sql(f"ALTER USER '{name}'@'%%' ACCOUNT {'LOCK' if locked else 'UNLOCK'}")
+        if not locked:
+            return 0
+        ids = (
+            conn.exec_driver_sql(
+                "SELECT ID FROM information_schema.PROCESSLIST WHERE USER = %s", (name,)
+            )
+            .scalars()
+            .all()
+        )
+        for session in ids:
+            conn.exec_driver_sql(f"KILL CONNECTION {int(session)}")
+        return len(ids)
+    conn.exec_driver_sql(f'ALTER ROLE "{name}" {"NOLOGIN" if locked else "LOGIN"}')
+    if not locked:
+        return 0
+    ended = conn.exec_driver_sql(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE usename = %s", (name,)
+    ).all()
+    return len(ended)
+
+
 def _columns(table: str) -> list[str]:
     return [
         c.name for c in Base.metadata.tables[table].columns if c.name.lower() not in SECRET_COLUMNS
@@ -83,28 +145,32 @@ def _quoted(names: Iterable[str], quote: str) -> str:
     return ", ".join(f"{quote}{n}{quote}" for n in names)
 
 
-def _mariadb(conn: Connection, database: str, name: str, secret: str) -> None:
+def _mariadb(
+    conn: Connection, database: str, name: str, secret: str, *, connections: int = 20
+) -> None:
     account = f"'{name}'@'%%'"  # %% : the driver formats the statement
 
     def run(statement: str) -> None:
         conn.exec_driver_sql(statement)
 
     run(f"CREATE USER IF NOT EXISTS {account} IDENTIFIED BY '{secret}'")
-    run(f"ALTER USER {account} IDENTIFIED BY '{secret}' WITH MAX_USER_CONNECTIONS 20")
+    run(f"ALTER USER {account} IDENTIFIED BY '{secret}' WITH MAX_USER_CONNECTIONS {connections}")
     run(f"REVOKE ALL PRIVILEGES, GRANT OPTION FROM {account}")
     for table in READABLE_TABLES:
         columns = _quoted(_columns(table), "`")
         run(f"GRANT SELECT ({columns}) ON `{database}`.`{table}` TO {account}")
 
 
-def _postgresql(conn: Connection, database: str, name: str, secret: str) -> None:
+def _postgresql(
+    conn: Connection, database: str, name: str, secret: str, *, connections: int = 20
+) -> None:
     run = conn.exec_driver_sql
     found = run("SELECT 1 FROM pg_roles WHERE rolname = %s", (name,)).first()
     if found is None:
         run(f"CREATE ROLE \"{name}\" LOGIN PASSWORD '{secret}'")
     else:
         run(f"ALTER ROLE \"{name}\" LOGIN PASSWORD '{secret}'")
-    run(f'ALTER ROLE "{name}" CONNECTION LIMIT 20')
+    run(f'ALTER ROLE "{name}" CONNECTION LIMIT {connections}')
     run(f'ALTER ROLE "{name}" SET default_transaction_read_only = on')
     run(f"ALTER ROLE \"{name}\" SET statement_timeout = '{STATEMENT_SECONDS}s'")
     run(f'REVOKE ALL ON ALL TABLES IN SCHEMA public FROM "{name}"')
@@ -115,3 +181,19 @@ def _postgresql(conn: Connection, database: str, name: str, secret: str) -> None
     for table in READABLE_TABLES:
         columns = _quoted(_columns(table), '"')
         run(f'GRANT SELECT ({columns}) ON "{table}" TO "{name}"')
+
+
+def sync_lock(db: Database, integration: str) -> int:
+    """Lock the integration's own account while it or its SQL access is off (ending its
+    sessions), unlock it otherwise; the sessions ended. After the switch has committed: on
+    MariaDB an account change would commit the switch's transaction half-way."""
+    with db.read() as session:
+        row = session.execute(
+            select(Integration.SqlAccount, Integration.IsEnabled, Integration.SqlEnabled).where(
+                Integration.Name == integration
+            )
+        ).first()
+    if row is None or not row.SqlAccount or db.dialect == "sqlite":
+        return 0
+    with db.unaudited() as conn:
+        return lock(conn, row.SqlAccount, locked=not (row.IsEnabled and row.SqlEnabled))

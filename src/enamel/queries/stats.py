@@ -17,6 +17,7 @@ from sqlalchemy import func, insert, select
 
 from enamel.db import Database, clock
 from enamel.models import Integration, QueryRun
+from enamel.queries import accounts
 from enamel.security.actor import system_actor
 from enamel.security.integrations import switch_sql
 
@@ -68,6 +69,7 @@ def strike_out(db: Database, integration: str) -> bool:
             reason=f"{stopped} queries stopped by the time limit or the cost budget within "
             f"{minutes} minutes",
         )
+    accounts.sync_lock(db, integration)
     return True
 
 

@@ -146,6 +146,24 @@ def switch_sql(
     return row
 
 
+def record_sql_account(db: WriteSession, actor: Actor, name: str, account: str) -> Integration:
+    """Note the database account made for the integration to connect directly."""
+    require_write(db)
+    actor.require(EnumPermType.SecurityAdmin)
+    row = get_integration(db, name)
+    row.SqlAccount = account
+    db.flush()
+    audit.record(
+        db,
+        actor,
+        EnumPermType.SecurityAdmin,
+        f"Database account {account} made for integration '{row.Name}' (read-only, practice "
+        "tables); a new password was shown once",
+        fkey=row.IntegrationNum,
+    )
+    return row
+
+
 def api_state(db: ReadSession) -> ApiState:
     """The API switch; a database without the row has the API on."""
     row = db.get(ApiState, API_STATE_NUM)

@@ -47,10 +47,14 @@ def upgrade() -> None:
         batch_op.add_column(
             sa.Column("SqlOffReason", sa.String(length=255), server_default="", nullable=False)
         )
+        batch_op.add_column(
+            sa.Column("SqlAccount", sa.String(length=80), server_default="", nullable=False)
+        )
 
 
 def downgrade() -> None:
     with op.batch_alter_table("integration", schema=None) as batch_op:
+        batch_op.drop_column("SqlAccount")
         batch_op.drop_column("SqlOffReason")
         batch_op.drop_column("SqlEnabled")
 
