@@ -22,6 +22,7 @@ from enamel.api.middleware import ApiMiddleware
 from enamel.audit.schedule import Schedule
 from enamel.config import Settings
 from enamel.db import Database
+from enamel.db.engine import normalise_url
 from enamel.db.migrate import head_revision
 from enamel.errors import Conflict, DomainError, Unavailable
 from enamel.security.activity import Activity
@@ -37,6 +38,8 @@ Errors are `{"message", "error", "field"}`; validation errors are 400."""
 def create_app(settings: Settings | None = None, database: Database | None = None) -> FastAPI:
     settings = settings or Settings.from_env()
     db = database or Database(settings.database_url)
+    if settings.query_database_url:
+        db.replica_url = normalise_url(settings.query_database_url)
     activity = Activity(db)
     schedule = Schedule(db, settings.audit_interval)
 

@@ -14,6 +14,8 @@ class Settings:
     redis_url: str | None = None
     switch_delay: float = 0.5
     """Seconds a server process may act on a key or switch it read earlier (tests use 0)."""
+    query_database_url: str | None = None
+    """A read replica for governed SQL reads (ENAMEL_QUERY_DATABASE_URL); None: the database."""
     query_time_limit: float = 10.0
     """Seconds a governed SQL read may run (ENAMEL_QUERY_TIME_LIMIT)."""
     query_cost_budget: float = 100_000_000.0
@@ -27,6 +29,7 @@ class Settings:
         return cls(
             database_url=os.environ.get("ENAMEL_DATABASE_URL") or DEFAULT_DATABASE_URL,
             redis_url=os.environ.get("ENAMEL_REDIS_URL") or None,
+            query_database_url=os.environ.get("ENAMEL_QUERY_DATABASE_URL") or None,
             audit_interval=_number("ENAMEL_AUDIT_INTERVAL", 3600.0),
             query_time_limit=_number("ENAMEL_QUERY_TIME_LIMIT", 10.0) or 10.0,
             query_cost_budget=_number(

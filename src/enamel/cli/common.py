@@ -12,6 +12,7 @@ from sqlalchemy.exc import OperationalError
 
 from enamel.config import Settings
 from enamel.db import Database
+from enamel.db.engine import normalise_url
 from enamel.db.migrate import current_revision, head_revision
 from enamel.errors import DomainError
 
@@ -25,7 +26,11 @@ def settings() -> Settings:
 
 
 def database() -> Database:
-    return Database(settings().database_url)
+    config = settings()
+    db = Database(config.database_url)
+    if config.query_database_url:
+        db.replica_url = normalise_url(config.query_database_url)
+    return db
 
 
 class Failure(click.ClickException):

@@ -52,6 +52,8 @@ class Database:
         self._auditor: Auditor | None = None
         self._query_engine: Engine | None = None
         self._query_url: URL | None = None
+        self.replica_url: URL | None = None
+        """A read replica for governed SQL reads (ENAMEL_QUERY_DATABASE_URL), or None."""
 
     @property
     def query_engine(self) -> Engine:
@@ -62,7 +64,9 @@ class Database:
         return self._query_engine
 
     def use_query_url(self, url: URL) -> None:
-        """Connect governed reads with another account (`enamel.queries.accounts`)."""
+        """Connect governed reads with another account or to a replica (`enamel.queries`)."""
+        if url == (self._query_url or self.url) and self._query_engine is not None:
+            return
         self._query_url = url
         if self._query_engine is not None:
             self._query_engine.dispose()

@@ -10,10 +10,13 @@ is stopped by its time limit.
 
 from __future__ import annotations
 
+from collections.abc import Iterator
+from contextlib import contextmanager
 from dataclasses import asdict, dataclass
 from typing import Any
 
-from sqlalchemy import text
+from sqlalchemy import Connection, create_engine, text
+from sqlalchemy.pool import NullPool
 
 from enamel.db import Database
 from enamel.errors import InvalidInput, NotFound
@@ -44,7 +47,7 @@ def running(db: Database) -> list[Running]:
             "SQLite runs governed reads inside enamel serve's process: there is no process "
             "list to read; each read is stopped by its time limit (ENAMEL_QUERY_TIME_LIMIT)"
         )
-    with db.write_engine.connect() as conn:
+    with _server(db) as conn:
         if db.dialect == "mysql":
             rows = conn.execute(
                 text(
@@ -77,12 +80,27 @@ def kill(db: Database, query_id: int) -> Running:
     found = next((r for r in running(db) if r.id == query_id), None)
     if found is None:
         raise NotFound(f"no governed read is running as {query_id}", field="id")
-    with db.unaudited() as conn:
+    with _server(db) as conn:
         if db.dialect == "mysql":
             conn.execute(text(f"KILL QUERY {int(query_id)}"))
         else:
             conn.execute(text("SELECT pg_cancel_backend(:pid)"), {"pid": query_id})
     return found
+
+
+@contextmanager
+def _server(db: Database) -> Iterator[Connection]:
+    """A connection to where governed reads run: the replica when one is configured."""
+    if db.replica_url is None:
+        with db.unaudited() as conn:
+            yield conn
+        return
+    engine = create_engine(db.replica_url, poolclass=NullPool, isolation_level="AUTOCOMMIT")
+    try:
+        with engine.connect() as conn:
+            yield conn
+    finally:
+        engine.dispose()
 
 
 def _between(value: str, start: str, end: str) -> str:

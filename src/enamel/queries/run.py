@@ -21,10 +21,11 @@ from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
 from typing import Any
-from weakref import WeakSet
+from weakref import WeakKeyDictionary
 
 import orjson
 from sqlalchemy import Engine, event
+from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
@@ -120,26 +121,30 @@ def _dated(value: str) -> bool:
     )
 
 
-_PREPARED: WeakSet[Database] = WeakSet()
+_PREPARED: WeakKeyDictionary[Database, URL | None] = WeakKeyDictionary()
+"""The databases whose query engine is set up, with the replica it was set up for."""
 
 
 def _engine(db: Database) -> Engine:
-    """The query engine: as the reader account where `enamel db upgrade` made one; on SQLite
-    with MySQL's date functions."""
-    if db not in _PREPARED:
+    """The query engine: as the reader account where `enamel db upgrade` made one (on the
+    replica when one is configured); on SQLite with MySQL's date functions."""
+    if db not in _PREPARED or _PREPARED[db] != db.replica_url:
         if db.dialect == "sqlite":
-            event.listen(db.query_engine, "connect", _mysql_functions)
-            db.query_engine.dispose()  # a connection made before would lack them
+            if db not in _PREPARED:
+                event.listen(db.query_engine, "connect", _mysql_functions)
+                db.query_engine.dispose()  # a connection made before would lack them
         else:
             _use_reader(db)
-        _PREPARED.add(db)
+        _PREPARED[db] = db.replica_url
     return db.query_engine
 
 
 def _use_reader(db: Database) -> None:
-    """Connect as the reader account when it exists and its password holds; otherwise stay on
-    Enamel's own read-only session, and say so in the log."""
-    reader = accounts.reader_url(db.url)
+    """Connect as the reader account (on the replica when one is configured) when it exists
+    and its password holds; otherwise as Enamel's own account, read-only, and say so in the
+    log."""
+    base = db.replica_url or db.url
+    reader = accounts.reader_url(base)
     probe = make_engine(reader, writable=False, poolclass=NullPool)
     try:
         with probe.connect() as conn:
@@ -151,7 +156,7 @@ def _use_reader(db: Database) -> None:
             reader.username,
             str(exc.orig).splitlines()[0] if exc.orig else exc,
         )
-        return
+        reader = base
     finally:
         probe.dispose()
     db.use_query_url(reader)
