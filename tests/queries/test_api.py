@@ -80,6 +80,11 @@ def test_writes_in_any_form_are_refused_and_change_nothing(api: Api, practice: P
         assert response.json()["error"] == "query_refused"
         assert response.json()["field"] == "SqlCommand"
     assert patients(api) == 1
+    with api.db.read() as session:  # every attempt is in the security log, refused or not
+        logged = session.scalars(
+            select(SecurityLog.LogText).where(SecurityLog.PermType == EnumPermType.UserQuery)
+        ).all()
+    assert len(logged) == 7 and all(line.startswith("Query refused") for line in logged)
 
 
 def test_the_query_engine_is_read_only_even_without_the_rules(api: Api) -> None:

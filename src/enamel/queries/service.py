@@ -25,8 +25,9 @@ def short_query(
     time_limit: float = run.TIME_LIMIT,
     cost_budget: float = run.COST_BUDGET,
 ) -> list[dict[str, Any]]:
-    """Check the query (400 naming the rule), log it, run it; count how it went, and switch
-    the caller's SQL access off when its reads keep running away (`stats`)."""
+    """Check the query (400 naming the rule) and run it; then, in one transaction, log it with
+    its outcome and count it (`stats`), whatever came of it; switch the caller's SQL access
+    off when its reads keep running away."""
     actor.require(EnumPermType.UserQuery)
     started, clock_start = clock.now(), time.perf_counter()
     outcome, rows = "error", 0
@@ -36,9 +37,6 @@ def short_query(
         except QueryRefused:
             outcome = "refused"
             raise
-        shown = sql if len(sql) <= LOGGED_CHARS else sql[:LOGGED_CHARS] + "…"
-        with db.write() as session:
-            record(session, actor, EnumPermType.UserQuery, f"Query run (Offset {offset}): {shown}")
         try:
             result = run.short_query(
                 db,
@@ -55,6 +53,14 @@ def short_query(
         return result
     finally:
         millis = int((time.perf_counter() - clock_start) * 1000)
-        stats.record(db, actor.name, started, millis, rows, outcome, sql)
+        shown = sql if len(sql) <= LOGGED_CHARS else sql[:LOGGED_CHARS] + "…"
+        with db.write() as session:
+            record(
+                session,
+                actor,
+                EnumPermType.UserQuery,
+                f"Query {outcome} (Offset {offset}, {rows} rows, {millis} ms): {shown}",
+            )
+            stats.record(session, actor.name, started, millis, rows, outcome, sql)
         if outcome in stats.STOPPED:
             stats.strike_out(db, actor.name)

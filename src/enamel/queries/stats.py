@@ -15,7 +15,7 @@ from typing import Any
 
 from sqlalchemy import func, insert, select
 
-from enamel.db import Database, clock
+from enamel.db import Database, WriteSession, clock
 from enamel.models import Integration, QueryRun
 from enamel.queries import accounts
 from enamel.security.actor import system_actor
@@ -29,21 +29,20 @@ KEPT_CHARS = 2000
 
 
 def record(
-    db: Database, integration: str, started: dt.datetime, millis: int, rows: int, outcome: str,
-    sql: str,
+    session: WriteSession, integration: str, started: dt.datetime, millis: int, rows: int,
+    outcome: str, sql: str,
 ) -> None:  # fmt: skip
-    """Keep one read's outcome (bookkeeping: written outside the audited edge, like activity)."""
-    with db.unaudited() as conn:
-        conn.execute(
-            insert(QueryRun).values(
-                Integration=integration,
-                StartedAt=started.replace(microsecond=0),
-                Millis=millis,
-                RowCount=rows,
-                Outcome=outcome,
-                SqlText=sql[:KEPT_CHARS],
-            )
+    """Keep one read's outcome, in the transaction that logs it."""
+    session.execute(
+        insert(QueryRun).values(
+            Integration=integration,
+            StartedAt=started.replace(microsecond=0),
+            Millis=millis,
+            RowCount=rows,
+            Outcome=outcome,
+            SqlText=sql[:KEPT_CHARS],
         )
+    )
 
 
 def strike_out(db: Database, integration: str) -> bool:
