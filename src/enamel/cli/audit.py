@@ -51,15 +51,7 @@ def verify_command(json_out: bool, since: dt.datetime | None) -> None:
     Exit status 0 when nothing is found, 1 when there are open findings, 2 when the check
     could not run."""
     with opened() as db:
-        try:
-            report = _run(db, since)
-        except SealKeyProblem as exc:
-            raise CannotCheck(exc.message) from exc
-        actor = command_line_actor()
-        with db.write() as session:
-            save(session, actor, report)
-        with db.read() as session:
-            still_open = is_open(report, session)
+        report, still_open = _check(db, since)
     acknowledged = len(report.findings) - len(still_open)
     if json_out:
         as_json(
@@ -88,6 +80,18 @@ def verify_command(json_out: bool, since: dt.datetime | None) -> None:
         click.echo(summary)
     if still_open:
         sys.exit(1)
+
+
+def _check(db: Database, since: dt.datetime | None) -> tuple[Report, list[Finding]]:
+    """Run the check, keep its findings and log it; the report and its open findings."""
+    try:
+        report = _run(db, since)
+    except SealKeyProblem as exc:
+        raise CannotCheck(exc.message) from exc
+    with db.write() as session:
+        save(session, command_line_actor(), report)
+    with db.read() as session:
+        return report, is_open(report, session)
 
 
 def _run(db: Any, since: dt.datetime | None) -> Report:
@@ -238,15 +242,8 @@ def rotate_key_command() -> None:
 
     Refused while findings are open (re-sealing would hide them). Stop `enamel serve` first."""
     with opened() as db:
-        try:
-            report = _run(db, None)
-        except SealKeyProblem as exc:
-            raise CannotCheck(exc.message) from exc
+        _, still_open = _check(db, None)
         actor = command_line_actor()
-        with db.write() as session:
-            save(session, actor, report)
-        with db.read() as session:
-            still_open = is_open(report, session)
         if still_open:
             raise fail(
                 f"{len(still_open)} open findings: re-sealing would hide them; resolve or "

@@ -109,20 +109,7 @@ def add_integration(
 def switch_integration(
     db: WriteSession, actor: Actor, name: str, *, on: bool, reason: str = ""
 ) -> Integration:
-    require_write(db)
-    actor.require(EnumPermType.SecurityAdmin)
-    row = get_integration(db, name)
-    if on:
-        row.IsEnabled, row.OffReason = True, ""
-        what = f"Integration '{row.Name}' switched on"
-        if reason.strip():
-            what += f": {_reason(reason)}"
-    else:
-        row.IsEnabled, row.OffReason = False, _reason(reason)
-        what = f"Integration '{row.Name}' switched off: {row.OffReason}"
-    db.flush()
-    audit.record(db, actor, EnumPermType.SecurityAdmin, what, fkey=row.IntegrationNum)
-    return row
+    return _switch(db, actor, name, sql=False, on=on, reason=reason)
 
 
 def switch_sql(
@@ -130,17 +117,28 @@ def switch_sql(
 ) -> Integration:
     """Switch an integration's governed SQL reads off (with a reason) or back on; the rest of
     its access stays as it is."""
+    return _switch(db, actor, name, sql=True, on=on, reason=reason)
+
+
+def _switch(
+    db: WriteSession, actor: Actor, name: str, *, sql: bool, on: bool, reason: str
+) -> Integration:
+    """The integration's switch, or its SQL switch: set, and logged."""
     require_write(db)
     actor.require(EnumPermType.SecurityAdmin)
     row = get_integration(db, name)
+    off_reason = "" if on else _reason(reason)
+    if sql:
+        row.SqlEnabled, row.SqlOffReason = on, off_reason
+    else:
+        row.IsEnabled, row.OffReason = on, off_reason
+    what = ("SQL access of integration" if sql else "Integration") + f" '{row.Name}'"
     if on:
-        row.SqlEnabled, row.SqlOffReason = True, ""
-        what = f"SQL access of integration '{row.Name}' switched on"
+        what += " switched on"
         if reason.strip():
             what += f": {_reason(reason)}"
     else:
-        row.SqlEnabled, row.SqlOffReason = False, _reason(reason)
-        what = f"SQL access of integration '{row.Name}' switched off: {row.SqlOffReason}"
+        what += f" switched off: {off_reason}"
     db.flush()
     audit.record(db, actor, EnumPermType.SecurityAdmin, what, fkey=row.IntegrationNum)
     return row
