@@ -4,8 +4,8 @@ costs, against its two goals.
 - check: `enamel.queries.validate.check(sql, dialect)` (parse Open Dental's MySQL text, check
   the rules on sqlglot's tree, write it for the engine) over the real report queries of
   tests/queries/corpus, for each dialect (mysql, postgresql, sqlite); goal: p50 under 1 ms.
-  Cold: both caches of `check` (`_checked`, by text; `_rendered`, by text and dialect)
-  cleared before each call, `COLD_PASSES` passes over the corpus; this is the cost of the first
+  Cold: the cache of `check` (`_rendered`, by text and dialect) cleared before each call,
+  `COLD_PASSES` passes over the corpus; this is the cost of the first
   call with a text, and of every call after a report changes a literal (a date range) in it.
   Warm: the text already checked and written, sent as a new string object each call, as a
   request's body is (so its hash is computed and its text compared): what a report that reruns
@@ -116,7 +116,6 @@ def corpus() -> list[tuple[str, str]]:
 
 
 def _clear() -> None:
-    validate._checked.cache_clear()
     validate._rendered.cache_clear()
 
 

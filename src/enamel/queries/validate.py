@@ -24,7 +24,7 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from functools import lru_cache
-from typing import ClassVar
+from typing import Any, ClassVar
 
 import sqlglot
 from sqlglot import exp
@@ -121,12 +121,12 @@ def check(sql: str, dialect: str) -> str:
 
 @lru_cache(maxsize=1024)
 def _rendered(sql: str, dialect: str) -> str:
+    # A deployment runs one engine: the tree is parsed for it and rewritten in place (copying
+    # a tree costs about as much as parsing it).
     return _render(_checked(sql), dialect)
 
 
-@lru_cache(maxsize=512)
 def _checked(sql: str) -> exp.Expr:
-    # Cached by text; the tree is never changed after it is returned (rendering copies it).
     if not sql or not sql.strip():
         raise QueryRefused("one statement", "SqlCommand is empty")
     try:
@@ -148,11 +148,37 @@ def _checked(sql: str) -> exp.Expr:
     values = _variables(preamble)
     if not isinstance(query, exp.Query):
         raise QueryRefused("read only", f"only SELECT queries run here, not {_kind(query)}")
-    _read_only(query)
-    query = _substitute(query, values)
-    _functions(query)
-    _tables(query)
-    return _columns(query)
+    found = _walk(query)  # one walk of the tree sorts out what every rule looks at
+    if found[_PARAMETERS]:
+        query = _substitute(query, values)
+    _functions(found[exp.Func])
+    _tables(found[exp.Table], found[exp.CTE])
+    _secrets(found[exp.Identifier])
+    for select in found[exp.Select]:
+        _expand_star(select)
+    return query
+
+
+_PARAMETERS = (exp.Parameter, exp.SessionParameter)
+_SORTED = (exp.Select, exp.Func, exp.Table, exp.CTE, exp.Identifier)
+
+
+def _walk(query: exp.Expr) -> dict[Any, list[Any]]:
+    """The nodes each rule looks at, by kind; writes and locking reads refused on the way."""
+    found: dict[Any, list[Any]] = {kind: [] for kind in (*_SORTED, _PARAMETERS)}
+    for node in query.walk():
+        if isinstance(node, _WRITES):
+            raise QueryRefused("read only", f"{_kind(node)} is not allowed in a read")
+        if isinstance(node, exp.Select) and node.args.get("locks"):
+            raise QueryRefused("read only", "locking reads (FOR UPDATE, FOR SHARE) are not allowed")
+        if isinstance(node, _PARAMETERS):
+            found[_PARAMETERS].append(node)
+            continue
+        for kind in _SORTED:
+            if isinstance(node, kind):
+                found[kind].append(node)
+                break
+    return found
 
 
 def _variables(preamble: list[exp.Expr]) -> dict[str, exp.Expr]:
@@ -176,7 +202,7 @@ def _variables(preamble: list[exp.Expr]) -> dict[str, exp.Expr]:
                     "columns or run queries",
                 )
             value = _substitute(value, values)  # may use the variables set before it
-            _functions(value)
+            _functions(list(value.find_all(exp.Func)))
             values[target.name.lower()] = value if _literal(value) else exp.Paren(this=value)
     return values
 
@@ -207,24 +233,16 @@ def _substitute(query: exp.Expr, values: dict[str, exp.Expr]) -> exp.Expr:
     return query.transform(replace, copy=False)  # the tree is this check's own
 
 
-def _read_only(query: exp.Expr) -> None:
-    for node in query.walk():
-        if isinstance(node, _WRITES):
-            raise QueryRefused("read only", f"{_kind(node)} is not allowed in a read")
-        if isinstance(node, exp.Select) and node.args.get("locks"):
-            raise QueryRefused("read only", "locking reads (FOR UPDATE, FOR SHARE) are not allowed")
-
-
-def _functions(query: exp.Expr) -> None:
-    for node in query.find_all(exp.Func):
+def _functions(functions: list[exp.Func]) -> None:
+    for node in functions:
         name = (node.name if isinstance(node, exp.Anonymous) else node.sql_name()).lower()
         if name in DENIED_FUNCTIONS or name.startswith(DENIED_PREFIXES):
             raise QueryRefused("function", f"{name}() is not allowed")
 
 
-def _tables(query: exp.Expr) -> None:
-    ctes = {cte.alias_or_name.lower() for cte in query.find_all(exp.CTE)}
-    for table in query.find_all(exp.Table):
+def _tables(tables: list[exp.Table], ctes: list[exp.CTE]) -> None:
+    named = {cte.alias_or_name.lower() for cte in ctes}
+    for table in tables:
         name = table.name.lower()
         if table.args.get("db") or table.args.get("catalog"):
             raise QueryRefused(
@@ -234,7 +252,7 @@ def _tables(query: exp.Expr) -> None:
             )
         if not name:
             raise QueryRefused("table", "table functions are not allowed")
-        if name in ctes:
+        if name in named:
             continue
         if name not in READABLE_TABLES:
             raise QueryRefused(
@@ -244,26 +262,21 @@ def _tables(query: exp.Expr) -> None:
             )
 
 
-def _columns(query: exp.Expr) -> exp.Expr:
-    for column in query.find_all(exp.Column):
-        if column.name.lower() in SECRET_COLUMNS:
-            raise QueryRefused("secret column", f"{column.name} holds secrets and is not readable")
-    for identifier in query.find_all(exp.Identifier):
+def _secrets(identifiers: list[exp.Identifier]) -> None:
+    """No name of a secret column anywhere but as an alias (`SELECT LName AS Password`)."""
+    for identifier in identifiers:
         if identifier.name.lower() in SECRET_COLUMNS and not isinstance(
             identifier.parent, exp.TableAlias | exp.Alias
         ):
             raise QueryRefused(
                 "secret column", f"{identifier.name} holds secrets and is not readable"
             )
-    return query.transform(_expand_star, copy=False)
 
 
-def _expand_star(node: exp.Expr) -> exp.Expr:
+def _expand_star(node: exp.Select) -> None:
     """`*` and `t.*` over practice tables become their columns without the secret ones."""
-    if not isinstance(node, exp.Select):
-        return node
     if not any(_is_star(e) for e in node.expressions):
-        return node
+        return
     sources = _sources(node)
     expanded: list[exp.Expr] = []
     for item in node.expressions:
@@ -280,8 +293,7 @@ def _expand_star(node: exp.Expr) -> exp.Expr:
                 continue
             for name in _visible_columns(table):
                 expanded.append(exp.column(name, table=alias))
-    node.set("expressions", expanded)  # in place: `transform` works on a copy already
-    return node
+    node.set("expressions", expanded)
 
 
 def _is_star(item: exp.Expr) -> bool:
@@ -341,12 +353,12 @@ def _render(tree: exp.Expr, dialect: str) -> str:
                 node.set("this", proper)
         return node
 
-    spelled = tree.copy().transform(spell, copy=False)
-    if dialect == "postgresql":
-        spelled = spelled.transform(_like_mysql_on_postgresql, copy=False)
-    elif dialect == "sqlite":
-        spelled = spelled.transform(_like_mysql_on_sqlite, copy=False)
+    if dialect == "sqlite":  # its rewrites do not look at names: one walk for both
+        spelled = tree.transform(lambda n: _like_mysql_on_sqlite(spell(n)), copy=False)
         return spelled.sql(dialect=_SQLiteBackticks, identify=True, comments=False, copy=False)
+    spelled = tree.transform(spell, copy=False)
+    if dialect == "postgresql":  # after the spelling: GROUP BY keys are compared as written
+        spelled = spelled.transform(_like_mysql_on_postgresql, copy=False)
     return spelled.sql(dialect=_DIALECTS[dialect], identify=True, comments=False, copy=False)
 
 
