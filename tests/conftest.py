@@ -82,7 +82,14 @@ def engine_url(engine: str, tmp_path_factory: pytest.TempPathFactory) -> str:
     if engine == "sqlite":
         path = Path(tmp_path_factory.mktemp("sqlite")) / "enamel_test.db"
         return f"sqlite:///{path}"
-    url = SERVER_URLS[engine]
+    return server_database(engine)
+
+
+def server_database(engine: str, suffix: str = "") -> str:
+    """A new, empty database on the engine's test server, named after its test database and
+    `suffix`; skipped (failed in CI) when the server cannot be reached."""
+    base = make_url(SERVER_URLS[engine])
+    url = base.set(database=f"{base.database}{suffix}").render_as_string(hide_password=False)
     try:
         return fresh_server_database(url)
     except OperationalError as exc:

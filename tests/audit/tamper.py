@@ -6,18 +6,8 @@ import json
 import traceback
 from typing import Any
 
-from click.testing import CliRunner, Result
-
-from enamel.cli import main
 from enamel.db import Database
-
-
-def url(db: Database) -> str:
-    return db.url.render_as_string(hide_password=False)
-
-
-def enamel(db: Database, *args: str) -> Result:
-    return CliRunner().invoke(main, list(args), env={"ENAMEL_DATABASE_URL": url(db)})
+from tests.cli.runner import enamel
 
 
 def check(db: Database, *extra: str) -> tuple[int, dict[str, Any]]:

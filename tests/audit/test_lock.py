@@ -16,7 +16,8 @@ from sqlalchemy.engine import Engine
 from enamel.db import Database
 from enamel.patients.service import PatientData, update_patient
 from enamel.security import system_actor
-from tests.audit.tamper import check, enamel, first, only, sql
+from tests.audit.tamper import check, first, only, sql
+from tests.cli.runner import enamel
 
 OTHER = "enamel_other"
 

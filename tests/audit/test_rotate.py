@@ -12,7 +12,8 @@ from enamel.db import Database
 from enamel.models import SecurityLog
 from enamel.patients.service import PatientData, update_patient
 from enamel.security import system_actor
-from tests.audit.tamper import check, enamel, first, sql
+from tests.audit.tamper import check, first, sql
+from tests.cli.runner import enamel
 
 
 @pytest.fixture(autouse=True)

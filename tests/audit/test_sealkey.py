@@ -12,7 +12,7 @@ from sqlalchemy import func, select
 from enamel.db import Database
 from enamel.models import Patient
 from tests.apiclient import api_for
-from tests.audit.tamper import enamel
+from tests.cli.runner import enamel
 
 JANE = {"LName": "Smith", "FName": "Jane"}
 

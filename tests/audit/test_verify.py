@@ -15,7 +15,8 @@ from enamel.audit import capture
 from enamel.db import Database
 from enamel.patients.service import PatientData, update_patient
 from enamel.security import system_actor
-from tests.audit.tamper import check, enamel, first, kinds, only, sql
+from tests.audit.tamper import check, first, kinds, only, sql
+from tests.cli.runner import enamel
 
 
 def test_writes_through_enamel_are_clean(office: Database) -> None:

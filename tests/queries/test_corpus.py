@@ -15,14 +15,12 @@ from pathlib import Path
 from typing import Any
 
 import pytest
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
 
 from enamel.db import Database
 from enamel.db.migrate import upgrade
 from enamel.demo.loader import load_demo
 from tests.apiclient import api_for
-from tests.conftest import ENGINES, SERVER_URLS, fresh_server_database, unavailable
+from tests.conftest import ENGINES, server_database
 
 CORPUS = sorted((Path(__file__).parent / "corpus").glob("*.sql"))
 TODAY = dt.date(2026, 12, 6)
@@ -75,14 +73,7 @@ def practice_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Data
     if engine == "sqlite":
         url = f"sqlite:///{tmp_path / 'corpus.db'}"
     else:
-        base = make_url(SERVER_URLS[engine])
-        try:
-            url = fresh_server_database(
-                base.set(database=f"{base.database}_corpus").render_as_string(False)
-            )
-        except OperationalError as exc:
-            unavailable(f"{engine} server not reachable: {exc.orig}")
-            raise
+        url = server_database(engine, "_corpus")
     db = Database(url)
     try:
         upgrade(db)

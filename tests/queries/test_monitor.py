@@ -8,23 +8,17 @@ import time
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 from sqlalchemy import select
 
-from enamel.cli import main
 from enamel.db import Database
 from enamel.models import SecurityLog
 from enamel.queries import run
+from tests.cli.runner import enamel
 
 RUNAWAY = (
     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
     "SELECT COUNT(*) FROM n AS a, n AS b, n AS c, n AS d"
 )
-
-
-def enamel(db: Database, *args: str) -> Any:
-    url = db.url.render_as_string(hide_password=False)
-    return CliRunner().invoke(main, list(args), env={"ENAMEL_DATABASE_URL": url})
 
 
 def test_a_running_read_is_listed_with_its_integration_and_stopped(db: Database) -> None:

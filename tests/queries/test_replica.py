@@ -5,13 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterator
 
 import pytest
-from sqlalchemy.engine import make_url
-from sqlalchemy.exc import OperationalError
 
 from enamel.db import Database
 from enamel.db.migrate import upgrade
 from tests.apiclient import api_for
-from tests.conftest import SERVER_URLS, fresh_server_database, unavailable
+from tests.conftest import server_database
 from tests.factories import make_patient
 
 ENGINE_NAMES = {"mysql": "mariadb", "postgresql": "postgresql"}
@@ -23,15 +21,7 @@ def replica(db: Database) -> Iterator[Database]:
     the answer shows where the query ran)."""
     if db.dialect == "sqlite":
         pytest.skip("a read replica is a MariaDB or PostgreSQL server")
-    base = make_url(SERVER_URLS[ENGINE_NAMES[db.dialect]])
-    try:
-        url = fresh_server_database(
-            base.set(database=f"{base.database}_replica").render_as_string(False)
-        )
-    except OperationalError as exc:
-        unavailable(f"server not reachable: {exc.orig}")
-        raise
-    copy = Database(url)
+    copy = Database(server_database(ENGINE_NAMES[db.dialect], "_replica"))
     upgrade(copy)
     make_patient(copy, LName="OnTheReplica")
     yield copy

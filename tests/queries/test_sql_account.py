@@ -7,18 +7,12 @@ import json
 from typing import Any
 
 import pytest
-from click.testing import CliRunner
 from sqlalchemy import create_engine, text
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
 
-from enamel.cli import main
 from enamel.db import Database
-
-
-def enamel(db: Database, *args: str) -> Any:
-    url = db.url.render_as_string(hide_password=False)
-    return CliRunner().invoke(main, list(args), env={"ENAMEL_DATABASE_URL": url})
+from tests.cli.runner import enamel
 
 
 def connects(db: Database, account: dict[str, Any]) -> bool:

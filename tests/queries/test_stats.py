@@ -6,14 +6,12 @@ from __future__ import annotations
 import json
 from typing import Any
 
-from click.testing import CliRunner
 from sqlalchemy import select
 
-from enamel.cli import main
-from enamel.db import Database
 from enamel.models import SecurityLog
 from enamel.queries import stats
 from tests.apiclient import Api, api_for
+from tests.cli.runner import enamel
 
 RUNAWAY = (
     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
@@ -23,11 +21,6 @@ RUNAWAY = (
 
 def ask(api: Api, headers: dict[str, str], sql: str) -> Any:
     return api.client.put("/api/v1/queries/ShortQuery", headers=headers, json={"SqlCommand": sql})
-
-
-def enamel(db: Database, *args: str) -> Any:
-    url = db.url.render_as_string(hide_password=False)
-    return CliRunner().invoke(main, list(args), env={"ENAMEL_DATABASE_URL": url})
 
 
 def test_stats_count_each_integrations_reads(api: Api) -> None:
