@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 from typing import Any
 
 import pytest
@@ -12,7 +13,7 @@ from enamel.demo.loader import load_demo
 from enamel.models import Patient, SecurityLog
 from enamel.models.enums import EnumPermType
 from tests.apiclient import Api, api_for
-from tests.factories import Practice, make_patient
+from tests.factories import Practice, make_appointment, make_patient
 
 REPORT = (
     "SET @FromDate='1980-01-01', @ToDate='1989-12-31';\n"
@@ -48,6 +49,43 @@ def test_a_report_query_answers_rows_keyed_by_column(api: Api, practice: Practic
             select(SecurityLog.LogText).where(SecurityLog.PermType == EnumPermType.UserQuery)
         ).all()
     assert len(logged) == 1 and "SELECT LName, FName, Birthdate" in logged[0]
+
+
+def test_values_come_as_open_dental_sends_them(api: Api, practice: Practice) -> None:
+    """Dates and date-times as `yyyy-MM-ddTHH:mm:ss` whether a column holds one kind of value
+    or NULLs too (a LEFT JOIN, a CASE), empty dates as 0001-01-01, money as a number."""
+    ames = make_patient(api.db, LName="Ames", FName="Al", Birthdate=dt.date(1985, 3, 4))
+    make_patient(api.db, LName="Baker", FName="Bo")
+    make_appointment(api.db, ames, practice.op, dt.datetime(2030, 5, 6, 9, 30))
+    headers = api.integration("queries")
+    rows = ask(
+        api,
+        headers,
+        "SELECT patient.LName, patient.Birthdate, appointment.AptDateTime, "
+        "CASE WHEN patient.LName = 'Ames' THEN patient.Birthdate END AS OnlyAmes, "
+        "patient.EstBalance FROM patient "
+        "LEFT JOIN appointment ON appointment.PatNum = patient.PatNum ORDER BY patient.LName",
+    )
+    assert rows.status_code == 200, rows.text
+    assert rows.json() == [
+        {
+            "LName": "Ames",
+            "Birthdate": "1985-03-04T00:00:00",
+            "AptDateTime": "2030-05-06T09:30:00",
+            "OnlyAmes": "1985-03-04T00:00:00",
+            "EstBalance": 0,
+        },
+        {
+            "LName": "Baker",
+            "Birthdate": "0001-01-01T00:00:00",
+            "AptDateTime": None,
+            "OnlyAmes": None,
+            "EstBalance": 0,
+        },
+    ]
+    times = ask(api, headers, "SELECT AptDateTime, DateTStamp FROM appointment").json()
+    assert times[0]["AptDateTime"] == "2030-05-06T09:30:00"
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", times[0]["DateTStamp"])
 
 
 def test_offset_pages_by_a_thousand_rows(api: Api, practice: Practice) -> None:

@@ -11,8 +11,9 @@ together or not at all. `require_write` lets a service check that it runs inside
 
 from __future__ import annotations
 
+import threading
 from collections.abc import Iterator
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from typing import TYPE_CHECKING, NewType
 
 from sqlalchemy import Connection, Engine, inspect, text
@@ -52,6 +53,10 @@ class Database:
         self._auditor: Auditor | None = None
         self._query_engine: Engine | None = None
         self._query_url: URL | None = None
+        self._writers = threading.RLock() if self.url.drivername.startswith("sqlite") else None
+        """SQLite has one writer at a time: this process's writers queue here, woken as soon as
+        the one before commits, instead of in SQLite's busy handler, which sleeps in steps of
+        up to 100 ms (other processes still meet the busy handler)."""
         self.replica_url: URL | None = None
         """A read replica for governed SQL reads (ENAMEL_QUERY_DATABASE_URL), or None."""
 
@@ -108,7 +113,10 @@ class Database:
 
         auditor = self.auditor() if self.audit else None
         session_class = AuditedSession if auditor else Session
-        with session_class(self.write_engine, expire_on_commit=False, autoflush=True) as session:
+        with (
+            self._writers or nullcontext(),
+            session_class(self.write_engine, expire_on_commit=False, autoflush=True) as session,
+        ):
             session.info[_EDGE] = "write"
             if auditor:
                 auditor.start(session)

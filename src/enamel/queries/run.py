@@ -15,11 +15,13 @@ import base64
 import calendar
 import datetime as dt
 import logging
+import operator
 import re
 import time
 from collections.abc import Iterator
 from contextlib import contextmanager
 from decimal import Decimal
+from itertools import repeat
 from typing import Any
 from weakref import WeakKeyDictionary
 
@@ -78,7 +80,7 @@ def short_query(
         with _governed(raw, db.dialect, time_limit, integration) as statement:
             cursor = raw.cursor()
             try:
-                _within_budget(cursor, db.dialect, text, cost_budget)
+                _within_budget(cursor, db, text, cost_budget)
                 cursor.execute(statement(text))
                 names = _names(cursor.description or ())
                 rows = _page(cursor, offset)
@@ -91,34 +93,71 @@ def short_query(
     return _objects(names, rows, sqlite=db.dialect == "sqlite")
 
 
-_PLAIN = (int, float, str, bool, type(None))
+_PLAIN: frozenset[type] = frozenset((int, float, bool, type(None)))
+"""Value types JSON takes as they are."""
+_TEXT: frozenset[type] = frozenset((str, type(None)))
 
 
 def _objects(names: list[str], rows: list[Any], *, sqlite: bool) -> list[dict[str, Any]]:
     """The rows as objects; a column is converted only when it holds something JSON does not
-    take as it is (dates, decimals, bytes; on SQLite, text shaped like a date)."""
+    take as it is (dates, decimals, bytes; on SQLite, text shaped like a date). Every step
+    over all the values runs at C speed: the rows' distinct type signatures
+    (`tuple(map(type, row))`) say which columns need a look, and only those are taken out."""
     if not rows:
         return []
-    columns: list[Any] = []
-    for column in zip(*rows, strict=True):
-        plain = all(isinstance(v, _PLAIN) for v in column)
-        if plain and sqlite:
-            plain = not any(isinstance(v, str) and _dated(v) for v in column)
-        if plain:
-            columns.append(column)
+    objects = [dict(zip(names, row, strict=True)) for row in rows]
+    signatures = set(map(tuple, map(map, repeat(type), rows)))
+    for i, name in enumerate(names):
+        kinds = {signature[i] for signature in signatures}
+        if kinds <= _PLAIN or (kinds <= _PLAIN | _TEXT and not sqlite):
+            continue
+        column = list(map(operator.itemgetter(i), rows))
+        if kinds <= _TEXT:  # text (or NULL) only; on SQLite a date is text too
+            dated = _sqlite_dates(column)
+            if dated is None:
+                continue
+            values = dated
         else:
-            convert = _sqlite_value if sqlite else _value
-            columns.append([convert(v) for v in column])
-    return [dict(zip(names, values, strict=True)) for values in zip(*columns, strict=True)]
+            values = _converted(column, kinds, sqlite=sqlite)
+        for row, value in zip(objects, values, strict=True):
+            row[name] = value
+    return objects
 
 
-def _dated(value: str) -> bool:
-    return (
-        len(value) >= 10
-        and value[4] == "-"
-        and value[7] == "-"
-        and bool(_SQLITE_DATE.fullmatch(value))
-    )
+def _converted(column: list[Any], kinds: set[type], *, sqlite: bool) -> list[Any]:
+    """`_value` over a column: at C speed when the column holds one type of value (and NULL
+    nowhere), as a column of a typed engine does; value by value otherwise."""
+    if len(kinds) == 1 and not sqlite:
+        (kind,) = kinds
+        if kind is dt.datetime:
+            return list(map(dt.datetime.isoformat, column, repeat("T"), repeat("seconds")))
+        if kind is dt.date:
+            return list(map(operator.add, map(dt.date.isoformat, column), repeat("T00:00:00")))
+        if kind is dt.time:
+            return list(map(dt.time.isoformat, column, repeat("seconds")))
+        if kind is Decimal and all(map(Decimal.is_finite, column)):
+            return list(map(orjson.Fragment, map(str.encode, map(str, column))))
+    return list(map(_sqlite_value if sqlite else _value, column))
+
+
+_DATE_ONLY = re.compile(r"\d{4}-\d{2}-\d{2}")
+_DATE_TIME = re.compile(r"\d{4}-\d{2}-\d{2} \d{2}:\d{2}:\d{2}(\.\d{1,6})?")
+_TO_SECONDS = slice(0, 19)
+
+
+def _sqlite_dates(column: list[Any]) -> list[Any] | None:
+    """`_sqlite_value` over a column of SQLite text, or None when no value is shaped like a
+    date: at C speed (`map` over str methods) when every value has the same date shape, as a
+    date column has; value by value otherwise."""
+    if None not in column:
+        if all(map(_DATE_ONLY.fullmatch, column)):
+            return list(map(operator.add, column, repeat("T00:00:00")))
+        if all(map(_DATE_TIME.fullmatch, column)):
+            seconds: Iterator[str] = map(operator.getitem, column, repeat(_TO_SECONDS))
+            return list(map(str.replace, seconds, repeat(" "), repeat("T")))
+    if any(map(_SQLITE_DATE.fullmatch, filter(None, column))):
+        return list(map(_sqlite_value, column))
+    return None
 
 
 _PREPARED: WeakKeyDictionary[Database, URL | None] = WeakKeyDictionary()
@@ -258,12 +297,41 @@ def _weekday(value: Any) -> int | None:
     return None if day is None else day.isoweekday() % 7 + 1
 
 
-def _within_budget(cursor: Any, dialect: str, sql: str, budget: float) -> None:
+ESTIMATE_SECONDS = 60.0
+"""How long a query's estimate is reused before the planner is asked again: a report that
+pages on with `Offset`, or a dashboard that reruns its query, costs one EXPLAIN a minute."""
+_ESTIMATES: dict[tuple[str, str], tuple[float, float, str]] = {}
+"""(database, query text) -> (when estimated, estimate, units); the oldest half is dropped when
+it holds `_ESTIMATES_KEPT` entries."""
+_ESTIMATES_KEPT = 512
+
+
+def _within_budget(cursor: Any, db: Database, sql: str, budget: float) -> None:
     """Refuse, before it runs, a query the planner expects to be too heavy: PostgreSQL's total
     cost, MariaDB's rows examined (the product of EXPLAIN's row estimates per join, summed over
     the query's selects). SQLite has no estimate: its time limit alone guards it."""
-    if budget <= 0 or dialect == "sqlite":
+    if budget <= 0 or db.dialect == "sqlite":
         return
+    key = (str(db.replica_url or db.url), sql)
+    now = time.monotonic()
+    known = _ESTIMATES.get(key)
+    if known is None or now - known[0] > ESTIMATE_SECONDS:
+        known = (now, *_estimate(cursor, db.dialect, sql))
+        if len(_ESTIMATES) >= _ESTIMATES_KEPT:
+            for old in list(_ESTIMATES)[: _ESTIMATES_KEPT // 2]:
+                del _ESTIMATES[old]
+        _ESTIMATES[key] = known
+    _, estimate, units = known
+    if estimate > budget:
+        raise QueryLimit(
+            f"the query's estimated cost {estimate:,.0f} ({units}) is over the budget of "
+            f"{budget:,.0f} (ENAMEL_QUERY_COST_BUDGET)",
+            "over budget",
+        )
+
+
+def _estimate(cursor: Any, dialect: str, sql: str) -> tuple[float, str]:
+    """The planner's estimate of the query's cost, and its units."""
     if dialect == "postgresql":
         cursor.execute("EXPLAIN (FORMAT JSON) " + sql)
         plan = cursor.fetchone()[0]
@@ -283,12 +351,7 @@ def _within_budget(cursor: Any, dialect: str, sql: str, budget: float) -> None:
             by_select[values.get("id")] = by_select.get(values.get("id"), 1.0) * max(rows, 1.0)
         estimate = sum(by_select.values())
         units = "rows examined, MariaDB's estimate"
-    if estimate > budget:
-        raise QueryLimit(
-            f"the query's estimated cost {estimate:,.0f} ({units}) is over the budget of "
-            f"{budget:,.0f} (ENAMEL_QUERY_COST_BUDGET)",
-            "over budget",
-        )
+    return estimate, units
 
 
 def _page(cursor: Any, offset: int) -> list[Any]:
@@ -307,6 +370,10 @@ LABEL = "enamel:"
 `/* enamel:<integration> */`, PostgreSQL the `application_name` `enamel:<integration>`."""
 
 
+_SETTINGS = "enamel.query.settings"
+"""A query connection's `info` key: the time limit and label its session has."""
+
+
 @contextmanager
 def _governed(raw: Any, dialect: str, seconds: float, integration: str) -> Iterator[Any]:
     """The statement as it runs: with the engine's time limit for the block, and labelled with
@@ -317,16 +384,20 @@ def _governed(raw: Any, dialect: str, seconds: float, integration: str) -> Itera
         yield lambda sql: f"{label}SET STATEMENT max_statement_time={seconds:.3f} FOR {sql}"
         return
     if dialect == "postgresql":
-        cursor = raw.cursor()
-        # One round trip each way (psycopg runs several statements when given no parameters).
-        cursor.execute(
-            f"SET statement_timeout = {int(seconds * 1000)}; SET application_name = '{LABEL}{name}'"
-        )
-        try:
-            yield lambda sql: sql
-        finally:
-            cursor.execute("RESET statement_timeout; RESET application_name")
-            cursor.close()
+        # The query engine's connections serve governed reads only, so their time limit and
+        # label stay set between reads (an idle connection is not listed by `top`, which
+        # shows active ones): one round trip when they change, none when they do not.
+        settings = (int(seconds * 1000), f"{LABEL}{name}")
+        if raw.info.get(_SETTINGS) != settings:
+            cursor = raw.cursor()
+            try:  # psycopg runs several statements in one round trip when given no parameters
+                cursor.execute(
+                    f"SET statement_timeout = {settings[0]}; SET application_name = '{settings[1]}'"
+                )
+            finally:
+                cursor.close()
+            raw.info[_SETTINGS] = settings
+        yield lambda sql: sql
         return
     deadline = time.monotonic() + seconds
     driver = raw.driver_connection
