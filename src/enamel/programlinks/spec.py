@@ -17,10 +17,10 @@ from __future__ import annotations
 
 import codecs
 import os
+import re
 import shlex
 import sys
 from dataclasses import dataclass
-from urllib.parse import urlsplit
 
 from enamel.errors import InvalidInput
 from enamel.programlinks.templates import FIELDS, Piece, Placeholder, fields_in, parse
@@ -32,6 +32,7 @@ ENCODING = "File encoding"
 """The `programproperty` holding the bridge file's character encoding (default utf-8)."""
 DEFAULT_ENCODING = "utf-8"
 MAX_PATH = 255
+_URL_START = re.compile(r"^(?P<scheme>[A-Za-z][A-Za-z0-9+.-]*)://(?P<host>[^/?#]*)")
 
 
 @dataclass(frozen=True)
@@ -155,12 +156,12 @@ def _url(template: str) -> list[Piece]:
     template = template.strip()
     if not template:
         raise InvalidInput("a URL link needs --url", field="url")
-    parts = urlsplit(template)
-    if parts.scheme not in ("http", "https") or not parts.netloc:
+    start = _URL_START.match(template)
+    if start is None or start["scheme"].lower() not in ("http", "https") or not start["host"]:
         raise InvalidInput(
             f"url: {template!r} must begin with http:// or https:// and a host", field="url"
         )
-    if "[" in parts.scheme + parts.netloc or "]" in parts.netloc:
+    if "[" in start["host"] or "]" in start["host"]:
         raise InvalidInput(
             "url: fields may not appear in the scheme or host: where the data goes is the "
             "office's configuration",
