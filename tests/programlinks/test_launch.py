@@ -12,9 +12,11 @@ from pathlib import Path
 
 import pytest
 from click.testing import Result
+from sqlalchemy import update
 
 from enamel.audit import writer
 from enamel.db import Database
+from enamel.models import Program
 from enamel.models.enums import EnumPermType, PatientGender
 from enamel.programlinks import launcher
 from tests.cli.runner import enamel
@@ -353,3 +355,30 @@ def test_a_launch_whose_log_entry_cannot_commit_is_undone(
         for _ in range(100):  # killed: gone once reaped
             os.kill(started[0], 0)
             time.sleep(0.05)
+
+
+def test_a_link_changed_outside_enamel_is_refused_and_reported(
+    db: Database, practice: Practice, tmp_path: Path
+) -> None:
+    """The `program` row is sealed: pointing a link at another program by SQL is caught."""
+    program, out = recorder(tmp_path)
+    added = ok(enamel(db, "links", "add", "Imaging", "--command", str(program), "--json"))
+    num = json.loads(added.stdout)["program_num"]
+    pat = make_patient(db, PriProv=practice.dentist)
+    ok(enamel(db, "links", "off", "Imaging", "--reason", "checking"))
+    ok(enamel(db, "links", "on", "Imaging"))  # Enamel's own changes re-seal the row
+    ok(enamel(db, "links", "launch", "Imaging", "--patient", str(pat)))
+    seen(out)
+    table = Program.__table__
+    with db.write_engine.begin() as conn:
+        conn.execute(update(table).where(table.c.ProgramNum == num).values(Path="/bin/sh"))
+    before = log_count(db)
+    for extra in ((), ("--dry-run",)):
+        refused = enamel(db, "links", "launch", "Imaging", "--patient", str(pat), *extra)
+        assert refused.exit_code == 1, refused.output
+        assert "was changed outside Enamel" in refused.stderr
+    assert log_count(db) == before
+    verify = enamel(db, "audit", "verify", "--json")
+    assert verify.exit_code == 1
+    findings = json.loads(verify.stdout)["findings"]
+    assert any(f["kind"] == "seal mismatch" and f["table"] == "program" for f in findings)

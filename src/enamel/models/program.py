@@ -7,7 +7,8 @@ Dental uses for its own plug-ins and its headquarters (`PluginDllName`, `ButtonI
 `IsDisabledByHq`, `CustErr`) are kept empty, so SQL written for Open Dental still runs.
 
 Enamel adds: `LinkKind` (command, url), `UrlTemplate` (a web page opened with the patient's
-fields), `OffReason` (why the office switched the link off), `DateTEntry` and `DateTStamp`.
+fields), `OffReason` (why the office switched the link off), `DateTEntry`, `DateTStamp` and
+`SecurityHash`, the row seal Enamel stamps on the practice tables.
 Per-link settings live in `programproperty` under a `PropertyDesc` (e.g. "File encoding").
 """
 
@@ -56,6 +57,9 @@ class Program(Base):
     OffReason: Mapped[str] = varchar()
     DateTEntry: Mapped[dt.datetime] = entry_datetime()
     DateTStamp: Mapped[dt.datetime] = timestamp()
+    SecurityHash: Mapped[str] = varchar()
+    """The row's seal (see `enamel.audit.seals`): a link pointed at another program by SQL
+    outside Enamel no longer matches it, and is refused at launch."""
 
 
 class ProgramProperty(Base):

@@ -6,6 +6,9 @@ security-log entry is written and flushed, then the bridge file is written and t
 started, then the edge commits. If the program cannot start, the transaction rolls back:
 nothing is logged because nothing left. If the commit fails after the start, the program is
 stopped and the file removed at once. A dry run starts nothing and logs nothing.
+
+The `program` row is sealed like the practice tables: a link whose row no longer matches its
+seal (its program or templates changed by SQL outside Enamel) is refused before anything runs.
 """
 
 from __future__ import annotations
@@ -15,6 +18,7 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from enamel import audit
+from enamel.audit import seals
 from enamel.db import Database, ReadSession, WriteSession, require_write
 from enamel.db.lookup import fetch
 from enamel.errors import Conflict, InvalidInput, LaunchFailed, LinkOff, NotFound
@@ -204,14 +208,15 @@ def launch(
 ) -> Launched:
     """Start the link's program for the patient and log the disclosure, as one write."""
     actor.require(EnumPermType.Copy)
+    secret = database.auditor().key.secret if database.audit else None
     if dry_run:
         with database.read() as session:
-            row, planned = _prepare(session, link, pat_num, lock=False)
+            row, planned = _prepare(session, link, pat_num, lock=False, secret=secret)
         return Launched(row, pat_num, planned, dry_run=True)
     started: Started | None = None
     try:
         with database.write() as session:
-            row, planned = _prepare(session, link, pat_num, lock=True)
+            row, planned = _prepare(session, link, pat_num, lock=True, secret=secret)
             entry = disclosures.record(session, actor, row, pat_num, planned)
             session.flush()  # the entry is in the database before anything leaves
             started = launcher.start(row.ProgName, planned)
@@ -222,10 +227,21 @@ def launch(
     return Launched(row, pat_num, planned, False, entry.SecurityLogNum, started.process.pid)
 
 
-def _prepare(db: ReadSession, link: str | int, pat_num: int, *, lock: bool) -> tuple[Program, Plan]:
+def _prepare(
+    db: ReadSession, link: str | int, pat_num: int, *, lock: bool, secret: bytes | None
+) -> tuple[Program, Plan]:
     row = get_link(db, link)
     if lock:  # against a switch-off committed meanwhile (MariaDB, PostgreSQL)
         db.refresh(row, with_for_update=True)
+    if secret is not None and not seals.same(
+        seals.seal(secret, seals.layout(Program.__tablename__).python_message(row)),
+        row.SecurityHash,
+    ):
+        raise LaunchFailed(
+            f"link '{row.ProgName}' was changed outside Enamel (its row no longer matches its "
+            "seal): not launched; `enamel audit verify` shows the change",
+            field="name",
+        )
     if not row.Enabled:
         raise LinkOff(
             f"program link '{row.ProgName}' is switched off by the office: {row.OffReason}",

@@ -49,6 +49,7 @@ def upgrade() -> None:
         sa.Column(
             "DateTStamp", sa.DateTime(), server_default=sa.text("CURRENT_TIMESTAMP"), nullable=False
         ),
+        sa.Column("SecurityHash", sa.String(length=255), server_default="", nullable=False),
         sa.PrimaryKeyConstraint("ProgramNum", name=op.f("pk_program")),
         sa.UniqueConstraint("ProgName", name=op.f("uq_program_ProgName")),
     )
