@@ -88,6 +88,8 @@ def test_a_template_with_an_unknown_or_refused_field_is_refused_when_saved(db: D
         result = enamel(db, "links", "add", "X", "--command", "/bin/true", "--args", template)
         assert result.exit_code == 1, template
         assert message in result.stderr, (template, result.stderr)
+    relative = enamel(db, "links", "add", "X", "--command", "bin/viewer")
+    assert relative.exit_code == 1 and "relative path" in relative.stderr
     path_field = enamel(db, "links", "add", "X", "--command", "/opt/[PatNum]/run")
     assert path_field.exit_code == 1 and "take no fields" in path_field.stderr
     file_field = enamel(
@@ -369,9 +371,8 @@ def test_a_link_changed_outside_enamel_is_refused_and_reported(
     ok(enamel(db, "links", "on", "Imaging"))  # Enamel's own changes re-seal the row
     ok(enamel(db, "links", "launch", "Imaging", "--patient", str(pat)))
     seen(out)
-    table = Program.__table__
     with db.write_engine.begin() as conn:
-        conn.execute(update(table).where(table.c.ProgramNum == num).values(Path="/bin/sh"))
+        conn.execute(update(Program).where(Program.ProgramNum == num).values(Path="/bin/sh"))
     before = log_count(db)
     for extra in ((), ("--dry-run",)):
         refused = enamel(db, "links", "launch", "Imaging", "--patient", str(pat), *extra)

@@ -149,6 +149,12 @@ def _config_path(value: str, option: str, *, required: bool) -> str:
         )
     if option == "file-path" and not os.path.isabs(value):
         raise InvalidInput(f"file-path: {value!r} is not an absolute path", field=option)
+    if option == "command" and os.sep in value and not os.path.isabs(value):
+        raise InvalidInput(
+            f"command: {value!r} is a relative path: give an absolute path, or a program name "
+            "found on the PATH",
+            field=option,
+        )
     return value
 
 
