@@ -185,12 +185,14 @@ def test_bridge_file_values_with_line_breaks_or_unwritable_characters_are_refuse
     forged = make_patient(db, LName="Smith\r\nPN=1", FName="Ann", PriProv=practice.dentist)
     control = make_patient(db, LName="Smith\x1b[2J", FName="Ann", PriProv=practice.dentist)
     foreign = make_patient(db, LName="Smith", FName="李", PriProv=practice.dentist)
+    section = make_patient(db, LName="[Patient]", FName="Ann", PriProv=practice.dentist)
     accented = make_patient(db, LName="Müller", FName="Zoë", PriProv=practice.dentist)
     before = log_count(db)
     for pat, field, why in (
         (forged, "LName", "a line break"),
         (control, "LName", "a control character"),
         (foreign, "FName", "'李', which cp1252 cannot write"),
+        (section, "LName", "'[' at the start of a line"),  # the title line begins with it
     ):
         for extra in ((), ("--dry-run",)):
             result = enamel(db, "links", "launch", "Dexis", "--patient", str(pat), *extra)

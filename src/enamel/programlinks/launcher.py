@@ -2,8 +2,9 @@
 
 `plan` fills the templates: each argument on its own (an argv list, never a shell line), the
 URL with every value %-encoded, the bridge file with values that may not hold a line break or
-any other control character (they would forge the file's other lines) and must fit the file's
-encoding. Nothing runs or is written there: a dry run stops after it.
+any other control character (they would forge the file's other lines), may not begin a line
+with `[`, `;` or `#` (an INI section or comment) and must fit the file's encoding. Nothing
+runs or is written there: a dry run stops after it.
 
 `start` writes the bridge file (to a temporary file in the same folder, then renamed, so the
 other program never reads half a file; mode 0600) and starts the program with
@@ -27,9 +28,11 @@ from urllib.parse import quote
 
 from enamel.errors import LaunchFailed
 from enamel.programlinks.spec import URL, LinkSpec
-from enamel.programlinks.templates import Placeholder, Values, fill
+from enamel.programlinks.templates import Piece, Placeholder, Values, fill
 
 LINE_BREAKS = {"\u2028", "\u2029"}
+LINE_MARKS = ("[", ";", "#")
+"""What a value may not begin a line of a bridge file with: an INI section, or a comment."""
 
 
 @dataclass(frozen=True)
@@ -66,7 +69,16 @@ def plan(link: str, spec: LinkSpec, values: Values) -> Plan:
     def url_part(value: str, _placeholder: Placeholder) -> str:
         return quote(value, safe="")
 
+    line_starts = _line_starts(spec.file_template)
+
     def file_value(value: str, placeholder: Placeholder) -> str:
+        if id(placeholder) in line_starts and value[:1] in LINE_MARKS:
+            raise _unfit(
+                link,
+                placeholder,
+                f"{value[:1]!r} at the start of a line, which would make the line a section "
+                "or a comment of the file",
+            )
         if any(c in "\n\r" or c in LINE_BREAKS for c in value):
             raise _unfit(link, placeholder, "a line break, which would forge a line of the file")
         if any(unicodedata.category(c) == "Cc" for c in value):
@@ -88,6 +100,19 @@ def plan(link: str, spec: LinkSpec, values: Values) -> Plan:
         content = fill(spec.file_template, values, file_value)
         bridge = BridgeFile(spec.file_path, content, spec.encoding)
     return Plan([spec.program, *args], bridge, spec.fields, spec.channels)
+
+
+def _line_starts(pieces: list[Piece]) -> set[int]:
+    """The placeholders that begin a line of the file template (by identity)."""
+    found, at_start = set(), True
+    for piece in pieces:
+        if isinstance(piece, str):
+            at_start = piece.endswith("\n")
+        else:
+            if at_start:
+                found.add(id(piece))
+            at_start = False
+    return found
 
 
 def _unfit(link: str, placeholder: Placeholder, what: str) -> LaunchFailed:
