@@ -199,6 +199,8 @@ def build(target: Target, rows: int, demo_patients: int, say: Say) -> Built:
     try:
         driver: Any = raw.driver_connection
         for table in SEALED_TABLES:
+            if not templates[table]:  # no demo rows to copy (program links)
+                continue
             shape = layout(table)
             k = shape.names.index(shape.key.name)
             first_key = max(int(t.values[k]) for t in templates[table]) + 1

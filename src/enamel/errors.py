@@ -65,6 +65,20 @@ class InvalidTransition(Conflict):
     code = "invalid_transition"
 
 
+class LinkOff(PermissionDenied):
+    """A program link the office switched off: it cannot launch."""
+
+    code = "link_off"
+
+
+class LaunchFailed(Conflict):
+    """A program link cannot launch on this machine now: its program is missing, its bridge
+    folder cannot be written, or the patient's data cannot be sent safely. Nothing was sent
+    and nothing was logged."""
+
+    code = "launch_failed"
+
+
 class Unauthorized(DomainError):
     """No credentials, or credentials that match no integration."""
 

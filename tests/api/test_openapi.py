@@ -38,6 +38,7 @@ from enamel.payments.service import (
     create_payment,
 )
 from enamel.procedures.service import ProcedureData, create_procedure
+from enamel.programlinks.service import LinkData, add_link
 from enamel.security.actor import system_actor
 from enamel.security.integrations import add_integration
 from enamel.security.scopes import Scope
@@ -130,6 +131,8 @@ def seed(db: Database) -> None:
                 AdjType=practice.defs["AdjTypes"][0],
             ),
         )
+        # A program link that starts a program doing nothing, so launches answer 200 too.
+        add_link(session, actor, "Nothing", LinkData(command="/bin/true", args="-- [LName]"))
 
 
 @pytest.fixture(scope="module")

@@ -12,6 +12,7 @@ from enamel.patients.router import hot as patients_hot
 from enamel.patients.router import router as patients
 from enamel.payments.router import router as payments
 from enamel.procedures.router import router as procedures
+from enamel.programlinks.router import router as programlinks
 from enamel.providers.router import router as providers
 from enamel.queries.router import router as queries
 from enamel.securitylogs.router import router as securitylogs
@@ -58,6 +59,7 @@ def api_router() -> APIRouter:
         setup,
         securitylogs,
         auditfindings,
+        programlinks,
     ):
         api.include_router(domain)
     return api

@@ -42,6 +42,7 @@ CAPTURED: tuple[str, ...] = (
     "procedurelog",
     "payment",
     "paysplit",
+    "program",
     "securitylog",
 )
 CHANGES = "auditchange"

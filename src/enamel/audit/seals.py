@@ -36,9 +36,16 @@ from sqlalchemy.types import TypeDecorator
 
 from enamel.db.clock import MIN_DATE, MIN_DATETIME
 from enamel.db.types import Money, to_money
-from enamel.models import Appointment, Base, Patient, Payment, PaySplit, ProcedureLog
+from enamel.models import Appointment, Base, Patient, Payment, PaySplit, ProcedureLog, Program
 
-SEALED_MODELS: tuple[type[Base], ...] = (Patient, Appointment, ProcedureLog, Payment, PaySplit)
+SEALED_MODELS: tuple[type[Base], ...] = (
+    Patient,
+    Appointment,
+    ProcedureLog,
+    Payment,
+    PaySplit,
+    Program,  # a program link: which program gets patient data
+)
 SEALED_TABLES: tuple[str, ...] = tuple(m.__tablename__ for m in SEALED_MODELS)
 SEAL_COLUMN = "SecurityHash"
 

@@ -19,6 +19,7 @@ from enamel.models.operatory import Operatory
 from enamel.models.patient import Patient
 from enamel.models.payment import Payment, PaySplit
 from enamel.models.procedure import ProcedureCode, ProcedureLog
+from enamel.models.program import Program, ProgramProperty
 from enamel.models.provider import Provider
 from enamel.models.securitylog import SecurityLog, SecurityLogHash
 from enamel.models.userod import Userod
@@ -46,6 +47,8 @@ __all__ = [
     "Payment",
     "ProcedureCode",
     "ProcedureLog",
+    "Program",
+    "ProgramProperty",
     "Provider",
     "QueryRun",
     "SecurityLog",

@@ -137,6 +137,9 @@ class EnumPermType(enum.IntEnum):
     ProcDelete = 49
     ProviderEdit = 51
     ProcFeeEdit = 64
+    Copy = 68
+    """Open Dental: tracks copying of patient information ("Required by EHR"); Enamel logs
+    each program-link launch with it, as a disclosure of the fields sent."""
     AppointmentCompleteEdit = 96
     ProcEdit = 100
     PatientCreate = 106

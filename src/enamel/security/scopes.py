@@ -22,6 +22,7 @@ class Scope(enum.StrEnum):
     APPOINTMENTS_WRITE = "appointments:write"
     AUDITFINDINGS_READ = "auditfindings:read"
     AUDITFINDINGS_WRITE = "auditfindings:write"
+    DISCLOSURES_READ = "disclosures:read"
     OPERATORIES_READ = "operatories:read"
     PATIENTS_READ = "patients:read"
     PATIENTS_WRITE = "patients:write"
@@ -30,6 +31,8 @@ class Scope(enum.StrEnum):
     PROCEDURECODES_READ = "procedurecodes:read"
     PROCEDURELOGS_READ = "procedurelogs:read"
     PROCEDURELOGS_WRITE = "procedurelogs:write"
+    PROGRAMLINKS_READ = "programlinks:read"
+    PROGRAMLINKS_WRITE = "programlinks:write"
     PROVIDERS_READ = "providers:read"
     PROVIDERS_WRITE = "providers:write"
     QUERIES = "queries"
@@ -67,6 +70,8 @@ WRITE_PERMISSIONS: dict[Scope, frozenset[P]] = {
     Scope.QUERIES: frozenset({P.UserQuery}),
     # Acknowledging an integrity finding; the route also requires an office user.
     Scope.AUDITFINDINGS_WRITE: frozenset({P.SecurityAdmin}),
+    # Launching a program link for a patient: logged as a disclosure (Open Dental's Copy).
+    Scope.PROGRAMLINKS_WRITE: frozenset({P.Copy}),
 }
 
 
