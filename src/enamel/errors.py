@@ -65,6 +65,12 @@ class InvalidTransition(Conflict):
     code = "invalid_transition"
 
 
+class PluginVeto(Conflict):
+    """A plug-in refused the change (its `enamel_before_booking` hook gave a reason)."""
+
+    code = "plugin_veto"
+
+
 class Unauthorized(DomainError):
     """No credentials, or credentials that match no integration."""
 

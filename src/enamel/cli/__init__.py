@@ -9,6 +9,7 @@ from enamel.cli.audit import audit_group
 from enamel.cli.db import db_group
 from enamel.cli.demo import demo_group
 from enamel.cli.integrations import api_group, integrations_group
+from enamel.cli.plugins import plugins_group
 from enamel.cli.queries import queries_group
 from enamel.cli.serve import serve
 
@@ -26,3 +27,4 @@ main.add_command(integrations_group)
 main.add_command(api_group)
 main.add_command(audit_group)
 main.add_command(queries_group)
+main.add_command(plugins_group)

@@ -13,7 +13,7 @@ from __future__ import annotations
 
 from collections.abc import Iterator
 from contextlib import contextmanager
-from typing import TYPE_CHECKING, NewType
+from typing import TYPE_CHECKING, NewType, Protocol
 
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.engine import URL
@@ -28,6 +28,15 @@ ReadSession = NewType("ReadSession", Session)
 WriteSession = NewType("WriteSession", ReadSession)
 
 _EDGE = "enamel.edge"
+
+
+class EdgeHooks(Protocol):
+    """Told about each write edge: when its session opens, and after it committed (never
+    after a rollback). The plug-in host is one (`enamel.plugins.host`)."""
+
+    def opened(self, session: Session) -> None: ...
+
+    def committed(self, session: Session) -> None: ...
 
 
 class EdgeMissing(RuntimeError):
@@ -54,6 +63,8 @@ class Database:
         self._query_url: URL | None = None
         self.replica_url: URL | None = None
         """A read replica for governed SQL reads (ENAMEL_QUERY_DATABASE_URL), or None."""
+        self.hooks: EdgeHooks | None = None
+        """Told about every write edge (the plug-in host, while a server runs), or None."""
 
     @property
     def query_engine(self) -> Engine:
@@ -103,15 +114,19 @@ class Database:
         """The edge: commits when the block ends normally, rolls back when it raises.
 
         Before the commit, the auditor seals the rows the transaction wrote and chains its
-        security-log entries, in the same transaction (`enamel.audit.writer`)."""
+        security-log entries, in the same transaction (`enamel.audit.writer`). After the
+        commit, `hooks` (the plug-ins' after-change hooks) hear what it changed."""
         from enamel.audit.writer import AuditedSession
 
         auditor = self.auditor() if self.audit else None
+        hooks = self.hooks
         session_class = AuditedSession if auditor else Session
         with session_class(self.write_engine, expire_on_commit=False, autoflush=True) as session:
             session.info[_EDGE] = "write"
             if auditor:
                 auditor.start(session)
+            if hooks is not None:
+                hooks.opened(session)
             try:
                 yield WriteSession(ReadSession(session))
                 if auditor:
@@ -120,6 +135,8 @@ class Database:
             except BaseException:
                 session.rollback()
                 raise
+            if hooks is not None:
+                hooks.committed(session)
 
     @contextmanager
     def read(self) -> Iterator[ReadSession]:
