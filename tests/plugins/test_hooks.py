@@ -141,7 +141,12 @@ def test_a_hanging_hook_is_cut_off_after_its_time_limit(
     assert "no answer within 0.3 s" in caplog.text
     module: Any = site.loaded("hanging")
     module.RELEASE.set()  # it wakes up: its context is closed, it can no longer write
-    time.sleep(0.3)
+    deadline = time.monotonic() + 5
+    while not module.LATE and time.monotonic() < deadline:
+        time.sleep(0.02)
+    assert module.LATE == [
+        "ContextClosed: plug-in 'hanging' used its context after its hook call ended"
+    ]
     with db.read() as session:
         assert session.get(Appointment, answer.json()["AptNum"]).Note == ""  # type: ignore[union-attr]
         assert log_entries(session, ActorKind="plugin") == []
@@ -237,3 +242,41 @@ def test_enamel_plugins_off_loads_nothing(db: Database, practice: Practice, site
         headers = api.integration(*RW)
         assert book(api, headers, pat, practice.op, next_weekday(4)).status_code == 201
     assert site.loaded("fridays") is None
+
+
+LEDGER = """
+    from enamel.plugins import hookimpl
+
+    SEEN = []
+
+    @hookimpl
+    def enamel_procedure_changed(event):
+        SEEN.append((event.table, event.key, event.kind, event.pat_num))
+
+    @hookimpl
+    def enamel_payment_changed(event):
+        SEEN.append((event.table, event.key, event.kind, event.pat_num))
+"""
+
+
+def test_procedure_and_payment_changes_reach_their_hooks(
+    db: Database, practice: Practice, site: Site
+) -> None:
+    site.install("ledger", LEDGER)
+    allow(db, "ledger")
+    pat = make_patient(db)
+    with api_for(db) as api:
+        headers = api.integration("procedurelogs:write", "payments:write")
+        proc = api.post(
+            "/procedurelogs",
+            headers,
+            {"PatNum": pat, "ProcDate": "2026-01-05", "ProcStatus": "TP", "procCode": "D0120"},
+        )
+        assert proc.status_code == 201, proc.text
+        pay = api.post("/payments", headers, {"PatNum": pat, "PayAmt": "50"})
+        assert pay.status_code == 201, pay.text
+    seen = site.loaded("ledger").SEEN
+    assert seen == [
+        ("procedurelog", proc.json()["ProcNum"], "insert", pat),
+        ("payment", pay.json()["PayNum"], "insert", pat),
+    ]

@@ -106,7 +106,9 @@ def protect(*, ports: set[int] = frozenset(), paths: list[str] = ()) -> None:  #
     """Add ports and files plug-in code may not reach; install the guard once per process."""
     with _lock:
         _ports.update(ports)
-        _paths.update(os.path.abspath(p) for p in paths if p)
+        # A trailing separator (a folder) is kept: "/a/b/" must not match "/a/bc".
+        _paths.update(os.path.join(os.path.abspath(p), "") if p.endswith(os.sep) else
+                      os.path.abspath(p) for p in paths if p)  # fmt: skip
         _install()
 
 
@@ -131,7 +133,7 @@ def _audit(name: str, args: tuple[Any, ...]) -> None:
         _check_connect(plugin, args)
     elif name == "open" and args and isinstance(args[0], str | bytes):
         path = os.path.abspath(os.fsdecode(args[0]))
-        if any(path == p or path.startswith(p) for p in _paths):
+        if any(path.startswith(p) or path == p.rstrip(os.sep) for p in _paths):
             raise PluginRefused(f"plug-in {plugin!r} may not open {path}")
 
 

@@ -25,6 +25,7 @@ from typing import Any
 import pluggy
 from sqlalchemy import update
 from sqlalchemy.engine import make_url
+from sqlalchemy.exc import SQLAlchemyError
 from sqlalchemy.orm import Session
 
 from enamel.config import Settings
@@ -80,8 +81,12 @@ class PluginHost:
 
     def committed(self, session: Session) -> None:
         events = changes.events(session)
-        if events:
+        if not events:
+            return
+        try:
             self.dispatch(events)
+        except Exception:  # the change is committed: the request must not fail for a hook
+            log.exception("the after-change hooks could not be called")
 
     # -- starting, stopping, following the whitelist ----------------------------------------
 
@@ -111,9 +116,9 @@ class PluginHost:
         if self.db.dialect == "sqlite" and self.db.url.database not in (None, "", ":memory:"):
             paths.append(str(self.db.url.database))
         key = sealkey.configured_path()
-        paths += [str(key), str(key.parent) + os.sep]
-        if os.environ.get("ENAMEL_CHECKPOINT_DIR"):
-            paths.append(os.environ["ENAMEL_CHECKPOINT_DIR"])
+        # The key, its rotation's `.new` and `.retired` files, and the checkpoints.
+        checkpoints = os.environ.get("ENAMEL_CHECKPOINT_DIR") or str(key.parent / "checkpoints")
+        paths += [str(key), os.path.join(os.path.expanduser(checkpoints), "")]
         guard.protect(ports=ports, paths=paths)
 
     def sync(self, *, force: bool = False) -> None:
@@ -123,8 +128,15 @@ class PluginHost:
             return
         with self._lock:
             self._checked = now
-            with self.db.read() as session:
-                rows = {r.Name: r for r in all_allowed(session)}
+            try:
+                with self.db.read() as session:
+                    rows = {r.Name: r for r in all_allowed(session)}
+            except SQLAlchemyError as exc:  # not migrated yet, or unreachable: try again later
+                log.warning(
+                    "plug-ins not loaded: cannot read the whitelist: %s",
+                    getattr(exc, "orig", None) or exc,
+                )
+                return
             signature = tuple(
                 (r.Name, r.IsEnabled, r.Version, r.FilesHash, r.Scopes, r.DateTApproved)
                 for r in rows.values()
