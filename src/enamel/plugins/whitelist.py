@@ -77,6 +77,7 @@ def allow_plugin(
     row.IsEnabled, row.OffReason = True, ""
     row.ApprovedBy = actor.describe()[:255]
     row.DateTApproved = clock.now()
+    row.LoadProblem = ""  # what a server met with the files approved before
     db.flush()
     audit.record(
         db,
