@@ -23,6 +23,14 @@ WRONG_HOOK = """
         pass
 """
 
+WRAPPER = """
+    from enamel.plugins import hookimpl
+
+    @hookimpl(wrapper=True)
+    def enamel_appointment_changed(event):
+        return (yield)
+"""
+
 MENU = """
     from enamel.plugins import MenuItem, hookimpl
 
@@ -79,8 +87,10 @@ def test_a_server_reports_plugins_it_could_not_load_and_keeps_serving(
 ) -> None:
     site.install("broken", BROKEN_IMPORT)
     site.install("wrong", WRONG_HOOK)
+    site.install("wrapper", WRAPPER)
     allow(db, "broken")
     allow(db, "wrong")
+    allow(db, "wrapper")
     with api_for(db) as api:
         assert api.client.get("/healthz").status_code == 200
         host: Any = api.client.app.state.plugins  # type: ignore[attr-defined]
@@ -92,6 +102,10 @@ def test_a_server_reports_plugins_it_could_not_load_and_keeps_serving(
     )
     assert shown["wrong"]["reason"].startswith("does not fit Enamel's hooks: ")
     assert "enamel_appointment_deleted" in shown["wrong"]["reason"]
+    assert shown["wrapper"]["reason"] == (
+        "does not fit Enamel's hooks: enamel_appointment_changed is a hook wrapper; "
+        "Enamel's hooks take plain functions"
+    )
     assert shown["broken"]["last_load"] is not None
 
 

@@ -25,6 +25,7 @@ HOSTILE = """
     import socket
     import sqlite3
     import subprocess
+    import sys
 
     from sqlalchemy import text
     from sqlalchemy.engine import make_url
@@ -87,6 +88,9 @@ HOSTILE = """
         attempt("gc", gc.get_objects)
         attempt("program", lambda: subprocess.run(["true"], check=False))
         attempt("seal key", lambda: open(os.environ["ENAMEL_SEAL_KEY_FILE"], "rb").read())
+        attempt("touch key", lambda: os.utime(os.environ["ENAMEL_SEAL_KEY_FILE"]))
+        attempt("signal", lambda: os.kill(os.getpid(), 0))
+        attempt("trace", lambda: sys.settrace(None))
         if db.dialect == "sqlite":
             attempt("database file", lambda: open(db.url.database, "r+b").close())
         else:
@@ -138,7 +142,8 @@ def test_the_guard_refuses_every_way_around_the_services(
         answer = book(api, headers, pat, practice.op, days_from_today(3))
     assert answer.status_code == 201
     attempts: dict[str, str] = site.loaded("hostile").ATTEMPTS
-    expected = {"driver", "engine", "raw connection", "gc", "program", "seal key"}
+    expected = {"driver", "engine", "raw connection", "gc", "program", "seal key", "touch key"}
+    expected |= {"signal", "trace"}
     expected.add("database file" if db.dialect == "sqlite" else "socket")
     assert set(attempts) == expected
     for name, outcome in attempts.items():

@@ -7,20 +7,24 @@ its context makes into Enamel's services clear it for their duration. A Python a
 - opening a SQLite database (`sqlite3.connect`) and any connection to the database servers'
   ports (and Redis's) or over a Unix socket (`socket.connect`), so the bundled drivers cannot
   reach the practice database; plug-ins may still call other network services (webhooks);
-- opening Enamel's files: the SQLite database and its journals, the seal key and its folder,
-  the checkpoint folder (`open`);
+- opening, removing, renaming or changing Enamel's files: the SQLite database and its
+  journals, the seal key (and its rotation's files), the checkpoint folder (`open`,
+  `os.remove`, `os.rename`, `shutil.rmtree`...);
 - starting programs (`subprocess.Popen`, `os.system`, `os.exec*`, `os.posix_spawn`,
-  `os.spawn*`, `os.fork`), loading native code (`ctypes.dlopen`, `ctypes.dlsym`), and walking
-  the interpreter's objects or frames to find Enamel's engines (`gc.get_objects`,
-  `gc.get_referrers`, `gc.get_referents`, `sys._current_frames`).
+  `os.spawn*`, `os.fork`), signalling processes (`os.kill`), loading native code
+  (`ctypes.dlopen`, `ctypes.dlsym`), walking the interpreter's objects or frames to find
+  Enamel's engines (`gc.get_objects`, `gc.get_referrers`, `gc.get_referents`,
+  `sys._current_frames`), and watching Enamel's code (`sys.settrace`, `sys.setprofile`,
+  `sys.addaudithook`).
 
 Enamel's own engines refuse to hand a connection to plug-in code (a pool `checkout` listener),
 and psycopg's `Connection.connect`, whose libpq connects without a Python socket, refuses too.
 
 This is defence in depth, not a sandbox: Python code in Enamel's process can escape it (for
-example from a thread it starts, which does not inherit the variable). What gets through is
-caught afterwards: a row written around the services has no seal and no transaction marker,
-and `enamel audit verify` reports it.
+example from a thread it starts, which does not inherit the variable, or by reading Enamel's
+objects, the seal key among them, through attributes and closures, which raise no audit
+event). What gets through is caught afterwards: a row written around the services has no
+seal and no transaction marker, and `enamel audit verify` reports it.
 """
 
 from __future__ import annotations
@@ -56,7 +60,31 @@ REFUSED_EVENTS = {
     "gc.get_referrers": "walk the interpreter's objects",
     "gc.get_referents": "walk the interpreter's objects",
     "sys._current_frames": "look at other threads",
+    "sys.addaudithook": "add an audit hook",
+    "sys.settrace": "trace the server's code",
+    "sys.setprofile": "trace the server's code",
+    "os.kill": "signal a process",
+    "os.killpg": "signal a process",
+    "signal.pthread_kill": "signal a thread",
 }
+PATH_EVENTS = frozenset(
+    {
+        "open",
+        "os.remove",
+        "os.rename",
+        "os.truncate",
+        "os.chmod",
+        "os.chown",
+        "os.link",
+        "os.symlink",
+        "os.rmdir",
+        "os.utime",
+        "shutil.copyfile",
+        "shutil.move",
+        "shutil.rmtree",
+    }
+)
+"""Events whose path arguments are checked against Enamel's files."""
 DATABASE_PORTS = {3306, 5432, 6379}
 """MariaDB's, PostgreSQL's and Redis's default ports; the configured ones are added."""
 
@@ -131,10 +159,15 @@ def _audit(name: str, args: tuple[Any, ...]) -> None:
         raise PluginRefused(f"plug-in {plugin!r} may not {what}")
     if name == "socket.connect":
         _check_connect(plugin, args)
-    elif name == "open" and args and isinstance(args[0], str | bytes):
-        path = os.path.abspath(os.fsdecode(args[0]))
-        if any(path.startswith(p) or path == p.rstrip(os.sep) for p in _paths):
-            raise PluginRefused(f"plug-in {plugin!r} may not open {path}")
+    elif name in PATH_EVENTS:
+        for arg in args[:2]:
+            if isinstance(arg, str | bytes) and _protected(os.fsdecode(arg)):
+                raise PluginRefused(f"plug-in {plugin!r} may not touch {os.fsdecode(arg)}")
+
+
+def _protected(path: str) -> bool:
+    path = os.path.abspath(path)
+    return any(path.startswith(p) or path == p.rstrip(os.sep) for p in _paths)
 
 
 def _check_connect(plugin: str, args: tuple[Any, ...]) -> None:

@@ -191,6 +191,7 @@ class PluginHost:
             return
         try:
             self.pm.check_pending()
+            _no_wrappers(self.pm, name)
         except pluggy.PluginValidationError as exc:
             self.pm.unregister(name=name)
             self._not_loaded(name, f"does not fit Enamel's hooks: {exc}", report=True)
@@ -309,6 +310,18 @@ class PluginHost:
             log.error("plug-in %r switched off: %s", name, reason)
         except Exception:
             log.exception("could not switch plug-in %r off", name)
+
+
+def _no_wrappers(pm: pluggy.PluginManager, name: str) -> None:
+    """Enamel calls each hook function by itself, with its own time limit: a wrapper around
+    the other plug-ins' calls has no place in that."""
+    plugin = pm.get_plugin(name)
+    for caller in pm.get_hookcallers(plugin) or []:
+        for impl in caller.get_hookimpls():
+            if impl.plugin_name == name and (impl.hookwrapper or impl.wrapper):
+                raise pluggy.PluginValidationError(
+                    plugin, f"{caller.name} is a hook wrapper; Enamel's hooks take plain functions"
+                )
 
 
 def describe(outcome: runner.Outcome) -> str:
