@@ -280,3 +280,34 @@ def test_procedure_and_payment_changes_reach_their_hooks(
         ("procedurelog", proc.json()["ProcNum"], "insert", pat),
         ("payment", pay.json()["PayNum"], "insert", pat),
     ]
+
+
+ECHO = """
+    from enamel.plugins import hookimpl
+
+    @hookimpl
+    def enamel_appointment_changed(event, context):
+        if event.kind == "update":
+            context.appointments.append_note(event.key, f"{context.name} saw {event.actor_name}")
+"""
+
+
+def test_plugins_answering_each_other_stop_three_calls_deep(
+    db: Database, practice: Practice, site: Site, caplog: pytest.LogCaptureFixture
+) -> None:
+    site.install("ping", ECHO)
+    site.install("pong", ECHO)
+    allow(db, "ping", *RW)
+    allow(db, "pong", *RW)
+    pat = make_patient(db)
+    with caplog.at_level(logging.WARNING, "enamel.plugins"), api_for(db) as api:
+        headers = api.integration(*RW)
+        apt = book(api, headers, pat, practice.op, days_from_today(3)).json()["AptNum"]
+        answer = api.put(f"/appointments/{apt}/Break", headers, {"sendToUnscheduledList": "false"})
+    assert answer.status_code == 200
+    notes = sorted(answer.json()["Note"].split("\r\n"))
+    # Each hears the break (1), the other's answer (2), the answer to its own answer (3).
+    from_ping = ["ping saw Reminder Pro", "pong saw ping", "ping saw pong"]
+    from_pong = ["pong saw Reminder Pro", "ping saw pong", "pong saw ping"]
+    assert notes == sorted(from_ping + from_pong)
+    assert "plug-in changes 3 calls deep are not passed on" in caplog.text
