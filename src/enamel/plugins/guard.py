@@ -182,6 +182,7 @@ def _check_connect(plugin: str, args: tuple[Any, ...]) -> None:
 
 
 def _checkout(_dbapi_connection: Any, _record: Any, _proxy: Any) -> None:
+    # Raised here, SQLAlchemy closes that connection and returns its slot to the pool.
     refuse("use Enamel's database connections")
 
 

@@ -94,7 +94,6 @@ class PluginHost:
         if not self.settings.plugins:
             log.info("plug-ins are switched off (ENAMEL_PLUGINS=off)")
             return
-        self._protect()
         self.sync(force=True)
         self.db.hooks = self
 
@@ -180,6 +179,7 @@ class PluginHost:
         if entry is None:
             self._not_loaded(name, "its entry point disappeared", report=True)
             return
+        self._protect()  # the guard is installed before the first plug-in's code runs
         outcome = runner.run(name, entry.load, self.timeout)
         if not outcome.ok:
             self._not_loaded(name, f"could not be imported: {describe(outcome)}", report=True)
