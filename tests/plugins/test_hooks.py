@@ -311,3 +311,31 @@ def test_plugins_answering_each_other_stop_three_calls_deep(
     from_pong = ["pong saw Reminder Pro", "ping saw pong", "pong saw ping"]
     assert notes == sorted(from_ping + from_pong)
     assert "plug-in changes 3 calls deep are not passed on" in caplog.text
+
+
+RECURSIVE_VETO = """
+    import datetime as dt
+
+    from enamel.plugins import hookimpl
+
+    @hookimpl
+    def enamel_before_booking(booking, context):
+        # Books another appointment a day later, which asks this hook again...
+        context.appointments.create(
+            PatNum=booking.PatNum, Op=booking.Op, AptDateTime=booking.AptDateTime + dt.timedelta(1)
+        )
+"""
+
+
+def test_a_veto_hook_that_books_does_not_recurse_forever(
+    db: Database, practice: Practice, site: Site
+) -> None:
+    site.install("again", RECURSIVE_VETO)
+    allow(db, "again", *RW)
+    pat = make_patient(db)
+    with api_for(db) as api:
+        headers = api.integration(*RW)
+        answer = book(api, headers, pat, practice.op, days_from_today(3))
+    assert answer.status_code == 201
+    # The request's booking, and the plug-in's three, the last asked of no hook.
+    assert count(db, Appointment) == 4

@@ -47,7 +47,8 @@ STRIKES = 5
 WINDOW = 600.0
 """A plug-in failing STRIKES times within WINDOW seconds is switched off."""
 MAX_DEPTH = 3
-"""Changes made by plug-ins reach other plug-ins, up to this many hook calls deep."""
+"""Hooks run inside hooks (a plug-in's change heard by another, a plug-in's booking asked of
+the veto hooks) up to this many calls deep."""
 GUARD = "plug-in guard"
 DEFAULT_PORTS = {"mysql": 3306, "postgresql": 5432}
 
@@ -238,6 +239,9 @@ class PluginHost:
         loaded = self.loaded.get(name)
         if loaded is None:
             return runner.Outcome(error=RuntimeError("unloaded"))
+        if runner.DEPTH.get() >= MAX_DEPTH:  # hooks calling services calling hooks...
+            log.warning("plug-in %r not called for %s %d calls deep", name, hook, MAX_DEPTH)
+            return runner.Outcome()
         actor = replace(loaded.actor, request_id=request_id)
         context, close = make_context(self.db, actor, loaded.scopes)
         given = {**args, "context": context}
