@@ -61,6 +61,9 @@ class Loaded:
 
 
 class PluginHost:
+    """One server process's plug-ins: the pluggy manager, what is loaded and why the rest is
+    not, and the failures counted against each."""
+
     def __init__(self, db: Database, settings: Settings) -> None:
         self.db = db
         self.settings = settings
