@@ -67,6 +67,7 @@ FLOATS_THAT_ARE_NOT_MONEY = {
     "queries/stats.py": "seconds the queries took",
     "queries/monitor.py": "seconds a query has run",
     "security/ratelimit.py": "tokens and seconds",
+    "plugins/runner.py": "seconds a hook may run",
 }
 
 

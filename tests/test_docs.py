@@ -34,6 +34,8 @@ def test_readme_documents_every_command_and_setting() -> None:
         "ENAMEL_CHECKPOINT_DIR",
         "ENAMEL_AUDIT_INTERVAL",
         "`seal_key`",
+        "ENAMEL_PLUGINS",
+        "ENAMEL_PLUGIN_TIMEOUT",
     ):
         assert needed in readme, needed
 

@@ -25,6 +25,7 @@ from enamel.db import Database
 from enamel.db.engine import normalise_url
 from enamel.db.migrate import head_revision
 from enamel.errors import Conflict, DomainError, Unavailable
+from enamel.plugins.host import PluginHost
 from enamel.security.activity import Activity
 from enamel.security.gate import Gate
 from enamel.security.ratelimit import make_limiter
@@ -42,14 +43,17 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         db.replica_url = normalise_url(settings.query_database_url)
     activity = Activity(db)
     schedule = Schedule(db, settings.audit_interval)
+    plugins = PluginHost(db, settings)
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
         activity.start()
         schedule.start()
+        plugins.start()
         try:
             yield
         finally:
+            plugins.stop()
             schedule.stop()
             activity.stop()
             if database is None:
@@ -67,6 +71,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.state.settings = settings
     app.state.db = db
     app.state.activity = activity
+    app.state.plugins = plugins
     namespace = hashlib.sha256(db.url.render_as_string(hide_password=True).encode()).hexdigest()
     limiter = make_limiter(settings.redis_url, namespace[:16])
     app.state.gate = Gate(db, limiter, settings.switch_delay)

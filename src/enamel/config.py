@@ -23,6 +23,11 @@ class Settings:
     budget)."""
     audit_interval: float = 3600.0
     """Seconds between the integrity checks `enamel serve` runs (ENAMEL_AUDIT_INTERVAL); 0: none."""
+    plugins: bool = True
+    """Load the whitelisted plug-ins (ENAMEL_PLUGINS=off: none at all)."""
+    plugin_timeout: float = 2.0
+    """Seconds a plug-in's hook may run before the request goes on without it
+    (ENAMEL_PLUGIN_TIMEOUT)."""
 
     @classmethod
     def from_env(cls) -> Settings:
@@ -35,6 +40,8 @@ class Settings:
             query_cost_budget=_number(
                 "ENAMEL_QUERY_COST_BUDGET", 100_000_000.0, "a planner estimate"
             ),
+            plugins=_switch("ENAMEL_PLUGINS"),
+            plugin_timeout=_number("ENAMEL_PLUGIN_TIMEOUT", 2.0) or 2.0,
         )
 
 
@@ -49,3 +56,12 @@ def _number(name: str, default: float, what: str = "a number of seconds") -> flo
     if not value >= 0:  # also refuses NaN
         raise ValueError(f"{name} must be {what} (0 switches it off), not {raw!r}")
     return value
+
+
+def _switch(name: str) -> bool:
+    raw = os.environ.get(name, "").strip().lower()
+    if raw in ("", "on", "1", "true", "yes"):
+        return True
+    if raw in ("off", "0", "false", "no"):
+        return False
+    raise ValueError(f"{name} must be on or off, not {raw!r}")

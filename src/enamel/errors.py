@@ -79,6 +79,12 @@ class LaunchFailed(Conflict):
     code = "launch_failed"
 
 
+class PluginVeto(Conflict):
+    """A plug-in refused the change (its `enamel_before_booking` hook gave a reason)."""
+
+    code = "plugin_veto"
+
+
 class Unauthorized(DomainError):
     """No credentials, or credentials that match no integration."""
 

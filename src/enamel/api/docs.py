@@ -46,8 +46,9 @@ ERRORS: dict[int, str] = {
     503: "The API is switched off for the practice, or the database cannot answer now.",
 }
 WRITE_ERRORS: dict[int, str] = {
-    409: "The change conflicts with the data (a slot taken, a status that cannot change) "
-    "or with a write at the same moment.",
+    409: "The change conflicts with the data (a slot taken, a status that cannot change), "
+    "with a write at the same moment, or a plug-in refused it (`plugin_veto`, naming the "
+    "plug-in and its reason).",
     413: "The request body is larger than the limit.",
 }
 WRITE_METHODS = frozenset({"post", "put", "patch", "delete"})

@@ -27,6 +27,8 @@ from enamel.errors import InvalidInput, InvalidTransition, NotFound, SlotTaken
 from enamel.models import Appointment, DefCat, Patient
 from enamel.models.enums import ApptPriority, ApptStatus, EnumPermType, enum_input
 from enamel.patients.service import existing_patient, name_of
+from enamel.plugins import gate as plugin_gate
+from enamel.plugins.events import Booking
 from enamel.providers.service import active_provider
 from enamel.security import Actor
 from enamel.setup.service import active_clinic, active_operatory, definition_in, first_definition
@@ -168,7 +170,6 @@ def _when(apt: Appointment) -> str:
 def create_appointment(db: WriteSession, actor: Actor, data: AppointmentData) -> Appointment:
     require_write(db)
     actor.require(EnumPermType.AppointmentCreate)
-    patient = existing_patient(db, data.PatNum or 0)
     status = data.AptStatus if data.AptStatus is not None else ApptStatus.Scheduled
     status = enum_input(ApptStatus, status, "AptStatus")
     if data.Priority is not None:
@@ -178,6 +179,10 @@ def create_appointment(db: WriteSession, actor: Actor, data: AppointmentData) ->
         raise InvalidInput(
             f"a new appointment's AptStatus must be one of: {allowed}", field="AptStatus"
         )
+    # Plug-ins may refuse the booking (409 plugin_veto): asked before the first statement, so
+    # their hooks never run while this transaction holds a lock (SQLite's write lock).
+    plugin_gate.before_booking(db, _booking(actor, data, status), actor.request_id)
+    patient = existing_patient(db, data.PatNum or 0)
     apt = Appointment(SecUserNumEntry=actor.user_num, Pattern=DEFAULT_PATTERN)
     apply_changes(apt, data)
     apt.AptStatus = status
@@ -201,6 +206,22 @@ def create_appointment(db: WriteSession, actor: Actor, data: AppointmentData) ->
         fkey=apt.AptNum,
     )
     return apt
+
+
+def _booking(actor: Actor, data: AppointmentData, status: ApptStatus) -> Booking:
+    return Booking(
+        PatNum=data.PatNum or 0,
+        Op=data.Op or 0,
+        AptDateTime=data.AptDateTime or clock.MIN_DATETIME,
+        Pattern=data.Pattern or DEFAULT_PATTERN,
+        AptStatus=status.name,
+        ProvNum=data.ProvNum or 0,
+        ClinicNum=data.ClinicNum or 0,
+        Note=data.Note or "",
+        actor_kind=actor.kind.value,
+        actor_name=actor.name,
+        user_num=actor.user_num,
+    )
 
 
 def update_appointment(

@@ -10,6 +10,7 @@ from enamel.cli.db import db_group
 from enamel.cli.demo import demo_group
 from enamel.cli.integrations import api_group, integrations_group
 from enamel.cli.links import disclosures_command, links_group
+from enamel.cli.plugins import plugins_group
 from enamel.cli.queries import queries_group
 from enamel.cli.serve import serve
 
@@ -29,3 +30,4 @@ main.add_command(audit_group)
 main.add_command(queries_group)
 main.add_command(links_group)
 main.add_command(disclosures_command)
+main.add_command(plugins_group)

@@ -14,7 +14,7 @@ from __future__ import annotations
 import threading
 from collections.abc import Iterator
 from contextlib import contextmanager, nullcontext
-from typing import TYPE_CHECKING, NewType
+from typing import TYPE_CHECKING, NewType, Protocol
 
 from sqlalchemy import Connection, Engine, inspect, text
 from sqlalchemy.engine import URL
@@ -29,6 +29,15 @@ ReadSession = NewType("ReadSession", Session)
 WriteSession = NewType("WriteSession", ReadSession)
 
 _EDGE = "enamel.edge"
+
+
+class EdgeHooks(Protocol):
+    """Told about each write edge: when its session opens, and after it committed (never
+    after a rollback). The plug-in host is one (`enamel.plugins.host`)."""
+
+    def opened(self, session: Session) -> None: ...
+
+    def committed(self, session: Session) -> None: ...
 
 
 class EdgeMissing(RuntimeError):
@@ -59,6 +68,8 @@ class Database:
         up to 100 ms (other processes still meet the busy handler)."""
         self.replica_url: URL | None = None
         """A read replica for governed SQL reads (ENAMEL_QUERY_DATABASE_URL), or None."""
+        self.hooks: EdgeHooks | None = None
+        """Told about every write edge (the plug-in host, while a server runs), or None."""
 
     @property
     def query_engine(self) -> Engine:
@@ -108,10 +119,12 @@ class Database:
         """The edge: commits when the block ends normally, rolls back when it raises.
 
         Before the commit, the auditor seals the rows the transaction wrote and chains its
-        security-log entries, in the same transaction (`enamel.audit.writer`)."""
+        security-log entries, in the same transaction (`enamel.audit.writer`). After the
+        commit, `hooks` (the plug-ins' after-change hooks) hear what it changed."""
         from enamel.audit.writer import AuditedSession
 
         auditor = self.auditor() if self.audit else None
+        hooks = self.hooks
         session_class = AuditedSession if auditor else Session
         with (
             self._writers or nullcontext(),
@@ -120,6 +133,8 @@ class Database:
             session.info[_EDGE] = "write"
             if auditor:
                 auditor.start(session)
+            if hooks is not None:
+                hooks.opened(session)
             try:
                 yield WriteSession(ReadSession(session))
                 if auditor:
@@ -128,6 +143,9 @@ class Database:
             except BaseException:
                 session.rollback()
                 raise
+        # Outside the writers' lock: a hook may write itself, from another thread.
+        if hooks is not None:
+            hooks.committed(session)
 
     @contextmanager
     def read(self) -> Iterator[ReadSession]:

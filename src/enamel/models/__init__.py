@@ -18,6 +18,7 @@ from enamel.models.integration import ApiState, Integration, IntegrationActivity
 from enamel.models.operatory import Operatory
 from enamel.models.patient import Patient
 from enamel.models.payment import Payment, PaySplit
+from enamel.models.plugin import PluginAllow
 from enamel.models.procedure import ProcedureCode, ProcedureLog
 from enamel.models.program import Program, ProgramProperty
 from enamel.models.provider import Provider
@@ -45,6 +46,7 @@ __all__ = [
     "Patient",
     "PaySplit",
     "Payment",
+    "PluginAllow",
     "ProcedureCode",
     "ProcedureLog",
     "Program",
