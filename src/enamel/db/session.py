@@ -11,9 +11,8 @@ together or not at all. `require_write` lets a service check that it runs inside
 
 from __future__ import annotations
 
-import threading
 from collections.abc import Iterator
-from contextlib import contextmanager, nullcontext
+from contextlib import contextmanager
 from typing import TYPE_CHECKING, NewType, Protocol
 
 from sqlalchemy import Connection, Engine, inspect, text
@@ -62,10 +61,6 @@ class Database:
         self._auditor: Auditor | None = None
         self._query_engine: Engine | None = None
         self._query_url: URL | None = None
-        self._writers = threading.RLock() if self.url.drivername.startswith("sqlite") else None
-        """SQLite has one writer at a time: this process's writers queue here, woken as soon as
-        the one before commits, instead of in SQLite's busy handler, which sleeps in steps of
-        up to 100 ms (other processes still meet the busy handler)."""
         self.replica_url: URL | None = None
         """A read replica for governed SQL reads (ENAMEL_QUERY_DATABASE_URL), or None."""
         self.hooks: EdgeHooks | None = None
@@ -126,10 +121,7 @@ class Database:
         auditor = self.auditor() if self.audit else None
         hooks = self.hooks
         session_class = AuditedSession if auditor else Session
-        with (
-            self._writers or nullcontext(),
-            session_class(self.write_engine, expire_on_commit=False, autoflush=True) as session,
-        ):
+        with session_class(self.write_engine, expire_on_commit=False, autoflush=True) as session:
             session.info[_EDGE] = "write"
             if auditor:
                 auditor.start(session)
@@ -143,9 +135,8 @@ class Database:
             except BaseException:
                 session.rollback()
                 raise
-        # Outside the writers' lock: a hook may write itself, from another thread.
-        if hooks is not None:
-            hooks.committed(session)
+            if hooks is not None:
+                hooks.committed(session)
 
     @contextmanager
     def read(self) -> Iterator[ReadSession]:

@@ -14,6 +14,7 @@ from enamel.errors import InvalidInput, NotFound
 from enamel.models import PluginAllow
 from enamel.models.enums import EnumPermType
 from enamel.plugins.discovery import Installed
+from enamel.security import switches
 from enamel.security.actor import Actor
 from enamel.security.scopes import parse_scopes, render
 
@@ -47,15 +48,6 @@ def why_not(item: Installed | None, row: PluginAllow | None) -> str:
     if not row.IsEnabled:
         return f"switched off: {row.OffReason}"
     return ""
-
-
-def _reason(reason: str) -> str:
-    reason = " ".join(reason.split())
-    if not reason:
-        raise InvalidInput("say why it is switched off (--reason)", field="reason")
-    if len(reason) > 255:
-        raise InvalidInput("the reason is longer than 255 characters", field="reason")
-    return reason
 
 
 def allow_plugin(
@@ -102,14 +94,8 @@ def switch_plugin(
             f"no approved plug-in is named {name!r} (`enamel plugins list` shows them)",
             field="name",
         )
-    if on:
-        row.IsEnabled, row.OffReason = True, ""
-        what = f"Plug-in '{row.Name}' switched on"
-        if reason.strip():
-            what += f": {_reason(reason)}"
-    else:
-        row.IsEnabled, row.OffReason = False, _reason(reason)
-        what = f"Plug-in '{row.Name}' switched off: {row.OffReason}"
+    row.OffReason, what = switches.switched(f"Plug-in '{row.Name}'", on=on, why=reason)
+    row.IsEnabled = on
     db.flush()
     audit.record(db, actor, EnumPermType.SecurityAdmin, what, fkey=row.PluginAllowNum)
     return row

@@ -34,6 +34,7 @@ from enamel.programlinks.spec import (
     compile_link,
 )
 from enamel.programlinks.templates import Values
+from enamel.security import switches
 from enamel.security.actor import Actor
 
 
@@ -59,15 +60,6 @@ def _name(name: str) -> str:
             "the link name must be 1 to 100 printable characters, without quotes", field="name"
         )
     return name
-
-
-def _reason(reason: str) -> str:
-    reason = " ".join(reason.split())
-    if not reason:
-        raise InvalidInput("say why it is switched off (--reason)", field="reason")
-    if len(reason) > 255:
-        raise InvalidInput("the reason is longer than 255 characters", field="reason")
-    return reason
 
 
 def add_link(db: WriteSession, actor: Actor, name: str, data: LinkData) -> Program:
@@ -146,14 +138,8 @@ def switch_link(
     require_write(db)
     actor.require(EnumPermType.SecurityAdmin)
     row = get_link(db, name)
-    if on:
-        row.Enabled, row.OffReason = True, ""
-        what = f"Program link '{row.ProgName}' switched on"
-        if reason.strip():
-            what += f": {_reason(reason)}"
-    else:
-        row.Enabled, row.OffReason = False, _reason(reason)
-        what = f"Program link '{row.ProgName}' switched off: {row.OffReason}"
+    row.OffReason, what = switches.switched(f"Program link '{row.ProgName}'", on=on, why=reason)
+    row.Enabled = on
     db.flush()
     audit.record(db, actor, EnumPermType.SecurityAdmin, what, fkey=row.ProgramNum)
     return row

@@ -15,6 +15,7 @@ from enamel.db import ReadSession, WriteSession, require_write
 from enamel.errors import Conflict, InvalidInput, NotFound
 from enamel.models import ApiState, Integration
 from enamel.models.enums import EnumPermType
+from enamel.security import switches
 from enamel.security.actor import Actor
 from enamel.security.keys import key_hash, new_key
 from enamel.security.scopes import Scope, parse_scopes, render
@@ -42,15 +43,6 @@ def _name(name: str) -> str:
             "the integration name must be 1 to 100 printable characters", field="name"
         )
     return name
-
-
-def _reason(reason: str) -> str:
-    reason = " ".join(reason.split())
-    if not reason:
-        raise InvalidInput("say why it is switched off (--reason)", field="reason")
-    if len(reason) > 255:
-        raise InvalidInput("the reason is longer than 255 characters", field="reason")
-    return reason
 
 
 def get_integration(db: ReadSession, name: str) -> Integration:
@@ -127,18 +119,12 @@ def _switch(
     require_write(db)
     actor.require(EnumPermType.SecurityAdmin)
     row = get_integration(db, name)
-    off_reason = "" if on else _reason(reason)
+    label = ("SQL access of integration" if sql else "Integration") + f" '{row.Name}'"
+    off_reason, what = switches.switched(label, on=on, why=reason)
     if sql:
         row.SqlEnabled, row.SqlOffReason = on, off_reason
     else:
         row.IsEnabled, row.OffReason = on, off_reason
-    what = ("SQL access of integration" if sql else "Integration") + f" '{row.Name}'"
-    if on:
-        what += " switched on"
-        if reason.strip():
-            what += f": {_reason(reason)}"
-    else:
-        what += f" switched off: {off_reason}"
     db.flush()
     audit.record(db, actor, EnumPermType.SecurityAdmin, what, fkey=row.IntegrationNum)
     return row
@@ -175,12 +161,8 @@ def switch_api(db: WriteSession, actor: Actor, *, on: bool, reason: str = "") ->
     if row is None:
         row = ApiState(ApiStateNum=API_STATE_NUM)
         db.add(row)
-    if on:
-        row.IsEnabled, row.OffReason = True, ""
-        what = "API switched on" + (f": {_reason(reason)}" if reason.strip() else "")
-    else:
-        row.IsEnabled, row.OffReason = False, _reason(reason)
-        what = f"API switched off: {row.OffReason}"
+    row.OffReason, what = switches.switched("API", on=on, why=reason)
+    row.IsEnabled = on
     db.flush()
     audit.record(db, actor, EnumPermType.SecurityAdmin, what)
     return row
