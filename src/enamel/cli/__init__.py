@@ -11,6 +11,7 @@ from enamel.cli.demo import demo_group
 from enamel.cli.integrations import api_group, integrations_group
 from enamel.cli.queries import queries_group
 from enamel.cli.serve import serve
+from enamel.cli.users import users_group
 
 
 @click.group()
@@ -26,3 +27,4 @@ main.add_command(integrations_group)
 main.add_command(api_group)
 main.add_command(audit_group)
 main.add_command(queries_group)
+main.add_command(users_group)

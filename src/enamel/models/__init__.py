@@ -15,13 +15,14 @@ from enamel.models.claimproc import ClaimProc
 from enamel.models.clinic import Clinic
 from enamel.models.definition import DefCat, Definition
 from enamel.models.integration import ApiState, Integration, IntegrationActivity, QueryRun
+from enamel.models.office import OfficeSession
 from enamel.models.operatory import Operatory
 from enamel.models.patient import Patient
 from enamel.models.payment import Payment, PaySplit
 from enamel.models.procedure import ProcedureCode, ProcedureLog
 from enamel.models.provider import Provider
 from enamel.models.securitylog import SecurityLog, SecurityLogHash
-from enamel.models.userod import Userod
+from enamel.models.userod import GroupPermission, UserGroup, Userod
 
 __all__ = [
     "Adjustment",
@@ -38,8 +39,10 @@ __all__ = [
     "Clinic",
     "DefCat",
     "Definition",
+    "GroupPermission",
     "Integration",
     "IntegrationActivity",
+    "OfficeSession",
     "Operatory",
     "Patient",
     "PaySplit",
@@ -50,5 +53,6 @@ __all__ = [
     "QueryRun",
     "SecurityLog",
     "SecurityLogHash",
+    "UserGroup",
     "Userod",
 ]

@@ -184,3 +184,25 @@ def switch_api(db: WriteSession, actor: Actor, *, on: bool, reason: str = "") ->
     db.flush()
     audit.record(db, actor, EnumPermType.SecurityAdmin, what)
     return row
+
+
+def set_scopes(
+    db: WriteSession, actor: Actor, name: str, scopes: list[str] | tuple[str, ...]
+) -> Integration:
+    """Replace an integration's scopes (at least one); logged with the old and the new."""
+    require_write(db)
+    actor.require(EnumPermType.SecurityAdmin)
+    row = get_integration(db, name)
+    granted = parse_scopes(scopes)
+    if not granted:
+        raise InvalidInput("give the integration at least one scope", field="scope")
+    before, row.Scopes = row.Scopes, render(granted)
+    db.flush()
+    audit.record(
+        db,
+        actor,
+        EnumPermType.SecurityAdmin,
+        f"Scopes of integration '{row.Name}' changed from {before} to {row.Scopes}",
+        fkey=row.IntegrationNum,
+    )
+    return row
