@@ -6,7 +6,7 @@ from dataclasses import dataclass
 
 from enamel.security.overview import Day
 
-WIDTH, HEIGHT, BAR = 192, 40, 8
+WIDTH, HEIGHT, BAR = 144, 36, 6
 
 
 @dataclass(frozen=True)
