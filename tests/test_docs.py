@@ -34,6 +34,9 @@ def test_readme_documents_every_command_and_setting() -> None:
         "ENAMEL_CHECKPOINT_DIR",
         "ENAMEL_AUDIT_INTERVAL",
         "`seal_key`",
+        "enamel users add",
+        "/office",
+        "ENAMEL_TEST_CHROMIUM",
     ):
         assert needed in readme, needed
 

@@ -172,3 +172,33 @@ def test_next_never_leaves_the_office_pages(office: Office) -> None:
         follow_redirects=False,
     )
     assert response.headers["location"] == "/office/integrations"
+
+
+def test_an_idle_session_ends_and_self_refreshing_tables_do_not_keep_it_alive(
+    office: Office,
+) -> None:
+    import datetime as dt
+
+    from sqlalchemy import update
+
+    from enamel.db import clock
+    from enamel.security.sessions import IDLE
+
+    office.sign_in("boss")
+    db = office.api.db
+    earlier = (clock.now() - dt.timedelta(minutes=5)).replace(microsecond=0)
+    with db.unaudited() as conn:
+        conn.execute(update(OfficeSession).values(DateTLastSeen=earlier))
+    poll = office.client.get("/office/integrations/table", headers={"HX-Request": "true"})
+    assert poll.status_code == 200
+    with db.read() as session:
+        assert session.scalar(select(OfficeSession.DateTLastSeen)) == earlier
+    assert office.get("/office/integrations").status_code == 200  # a page view does
+    with db.read() as session:
+        touched = session.scalar(select(OfficeSession.DateTLastSeen))
+    assert touched is not None and touched > earlier
+    with db.unaudited() as conn:
+        conn.execute(update(OfficeSession).values(DateTLastSeen=clock.now() - IDLE * 2))
+    assert office.get("/office/integrations").status_code == 303
+    gone = office.client.get("/office/integrations/table", headers={"HX-Request": "true"})
+    assert gone.headers.get("HX-Redirect") == "/office/signin"

@@ -126,7 +126,10 @@ def signed_in(request: Request) -> Page:
         current = sessions.current(session, token)
     if current is None:
         raise SignInNeeded()
-    sessions.touch(db, current)
+    if not request.headers.get("hx-request"):
+        # The self-refreshing tables do not keep a session alive: a page left open on an
+        # unattended screen is signed out after the idle time like any other.
+        sessions.touch(db, current)
     return Page(request, current)
 
 

@@ -6,12 +6,10 @@ import datetime as dt
 
 import click
 
-from enamel.audit.log import record
 from enamel.cli.common import as_json, opened
 from enamel.db import clock
-from enamel.models.enums import EnumPermType
 from enamel.queries import accounts
-from enamel.queries.monitor import kill, running
+from enamel.queries.monitor import running, stop
 from enamel.queries.stats import summaries
 from enamel.security.actor import command_line_actor
 from enamel.security.integrations import switch_sql
@@ -92,15 +90,5 @@ def top_command(json_out: bool) -> None:
 def kill_command(query_id: int) -> None:
     """Stop one running governed read (an ID from `enamel queries top`); logged."""
     with opened() as db:
-        stopped = kill(db, query_id)
-        with db.write() as session:
-            actor = command_line_actor()
-            actor.require(EnumPermType.SecurityAdmin)
-            record(
-                session,
-                actor,
-                EnumPermType.SecurityAdmin,
-                f"Governed read {query_id} of integration '{stopped.integration}' stopped after "
-                f"{stopped.seconds:.0f} s: {stopped.sql[:500]}",
-            )
+        stopped = stop(db, command_line_actor(), query_id)
     click.echo(f"Stopped query {query_id} of {stopped.integration}.")
