@@ -177,7 +177,10 @@ def sign_in(db: WriteSession, name: str, password: str, client_address: str) -> 
     require_write(db)
     now = clock.now()
     name = name.strip()[:255]
-    row = db.scalar(select(Userod).where(Userod.UserName == name)) if name else None
+    # FOR UPDATE: concurrent attempts on one user are counted one after the other, so a
+    # burst of parallel guesses cannot get past the lock-out (SQLite serialises writers).
+    stmt = select(Userod).where(Userod.UserName == name).with_for_update()
+    row = db.scalar(stmt) if name else None
     where = f" from {client_address}" if client_address else ""
     if row is None or row.IsHidden:
         _verify(_DUMMY, password)
