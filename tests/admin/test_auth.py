@@ -202,3 +202,21 @@ def test_an_idle_session_ends_and_self_refreshing_tables_do_not_keep_it_alive(
     assert office.get("/office/integrations").status_code == 303
     gone = office.client.get("/office/integrations/table", headers={"HX-Request": "true"})
     assert gone.headers.get("HX-Redirect") == "/office/signin"
+
+
+def test_over_https_the_cookies_are_secure(office: Office) -> None:
+    from fastapi.testclient import TestClient
+
+    with TestClient(office.client.app, base_url="https://testserver") as client:
+        form = client.get("/office/signin")
+        assert "secure" in form.headers["set-cookie"].lower()
+        response = client.post(
+            "/office/signin",
+            data={"username": "boss", "password": PASSWORD, "csrf_token": token_in(form.text)},
+            follow_redirects=False,
+        )
+        assert response.status_code == 303
+        cookie = next(
+            c for c in response.headers.get_list("set-cookie") if c.startswith("enamel_office=")
+        )
+        assert "; secure" in cookie.lower()
