@@ -68,6 +68,7 @@ FLOATS_THAT_ARE_NOT_MONEY = {
     "queries/monitor.py": "seconds a query has run",
     "security/ratelimit.py": "tokens and seconds",
     "plugins/runner.py": "seconds a hook may run",
+    "security/overview.py": "requests per minute",
 }
 
 
@@ -92,6 +93,20 @@ PUBLIC_ROUTES = {
 }
 """Routes that need no API key: health, metrics (no patient data) and the API's documentation."""
 
+OFFICE = "/office"
+OFFICE_OPEN = {"/office", "/office/", "/office/signin", "/office/static"}
+"""Office routes that need no session: the sign-in form, the redirect to it, and the static
+files (style sheet and scripts, no data). Every other office route needs a signed-in user."""
+
+
+def _office(path: str) -> bool:
+    return path == OFFICE or path.startswith(OFFICE + "/")
+
+
+def _office_page(route: Any) -> bool:
+    """A route of the office pages (included routers list their routes by relative path)."""
+    return str(getattr(route.endpoint, "__module__", "")).startswith("enamel.admin")
+
 
 def test_every_route_needs_a_scope_or_is_public() -> None:
     from fastapi.routing import APIRoute
@@ -110,7 +125,9 @@ def test_every_route_needs_a_scope_or_is_public() -> None:
         return found
 
     app = create_app(Settings(database_url="sqlite://"))
-    api_routes = [r for r in walk(app.routes) if r.path not in PUBLIC_ROUTES]
+    api_routes = [
+        r for r in walk(app.routes) if r.path not in PUBLIC_ROUTES and not _office_page(r)
+    ]
     assert len(api_routes) >= 4
     missing = [
         f"{sorted(r.methods or ())} {r.path}"
@@ -118,11 +135,15 @@ def test_every_route_needs_a_scope_or_is_public() -> None:
         if not any(getattr(d.call, "scope", None) for d in r.dependant.dependencies)
     ]
     assert missing == []
-    outside = {
-        getattr(r, "path", None)
-        for r in app.routes
-        if not getattr(r, "path", PREFIX).startswith(PREFIX)
-    } - PUBLIC_ROUTES
+    outside = (
+        {
+            getattr(r, "path", None)
+            for r in app.routes
+            if not getattr(r, "path", PREFIX).startswith(PREFIX)
+        }
+        - PUBLIC_ROUTES
+        - OFFICE_OPEN
+    )
     assert outside == set(), "every route outside /api/v1 must be listed as public"
 
 
@@ -145,6 +166,31 @@ def test_every_api_route_reads_json_numbers_exactly() -> None:
     loose = [
         f"{sorted(r.methods or ())} {r.path}"
         for r in walk(create_app(Settings(database_url="sqlite://")).routes)
-        if (r.methods or set()) & {"POST", "PUT"} and not isinstance(r, ExactJSONRoute)
+        if (r.methods or set()) & {"POST", "PUT"}
+        and not isinstance(r, ExactJSONRoute)
+        and not _office_page(r)  # the office pages post HTML forms, not JSON
     ]
     assert loose == []
+
+
+def test_every_office_page_needs_a_session_and_every_form_its_csrf_token() -> None:
+    from fastapi.routing import APIRoute, iter_route_contexts
+
+    from enamel.admin.web import admin_posted, posted, signed_in
+    from enamel.app import create_app
+    from enamel.config import Settings
+
+    app = create_app(Settings(database_url="sqlite://"))
+    office = [
+        (r.path, r.original_route)
+        for r in iter_route_contexts(app.routes)
+        if r.path and _office(r.path) and r.path not in OFFICE_OPEN
+    ]
+    assert len(office) >= 15
+    for path, route in office:
+        assert isinstance(route, APIRoute), path
+        calls = {d.call for d in route.dependant.dependencies}
+        if (route.methods or set()) & {"POST", "PUT", "PATCH", "DELETE"}:
+            assert calls & {posted, admin_posted}, f"{path}: no CSRF check"
+        else:
+            assert calls & {signed_in, posted, admin_posted}, f"{path}: no session"

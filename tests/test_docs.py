@@ -36,6 +36,9 @@ def test_readme_documents_every_command_and_setting() -> None:
         "`seal_key`",
         "ENAMEL_PLUGINS",
         "ENAMEL_PLUGIN_TIMEOUT",
+        "enamel users add",
+        "/office",
+        "ENAMEL_TEST_CHROMIUM",
     ):
         assert needed in readme, needed
 

@@ -16,7 +16,9 @@ from sqlalchemy.exc import DataError, IntegrityError, OperationalError, SQLAlche
 from starlette.exceptions import HTTPException
 from starlette.routing import Match
 
-from enamel import __version__
+from enamel import __version__, admin
+from enamel.admin.web import BASE as OFFICE
+from enamel.admin.web import domain_error_page
 from enamel.api import docs, metrics, routes
 from enamel.api.middleware import ApiMiddleware
 from enamel.audit.schedule import Schedule
@@ -24,7 +26,7 @@ from enamel.config import Settings
 from enamel.db import Database
 from enamel.db.engine import normalise_url
 from enamel.db.migrate import head_revision
-from enamel.errors import Conflict, DomainError, Unavailable
+from enamel.errors import Conflict, DomainError, InvalidInput, Unavailable
 from enamel.plugins.host import PluginHost
 from enamel.security.activity import Activity
 from enamel.security.gate import Gate
@@ -78,6 +80,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
     app.add_middleware(ApiMiddleware, activity=activity)
     routes.install(app)
     docs.install(app)
+    admin.install(app)
     _handlers(app)
 
     @app.get("/metrics", tags=["health"], response_class=Response)
@@ -91,6 +94,10 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
         return _health(request.app.state.db)
 
     return app
+
+
+def _office(request: Request) -> bool:
+    return request.url.path.startswith(OFFICE + "/") or request.url.path == OFFICE
 
 
 def _error(status: int, message: str, code: str, field: str | None = None) -> JSONResponse:
@@ -132,12 +139,17 @@ def _method_not_allowed(allowed: list[str]) -> JSONResponse:
 
 def _handlers(app: FastAPI) -> None:
     @app.exception_handler(DomainError)
-    async def domain_error(_request: Request, exc: DomainError) -> JSONResponse:
+    async def domain_error(request: Request, exc: DomainError) -> Response:
+        if _office(request):
+            return domain_error_page(request, exc)
         return JSONResponse(exc.body(), status_code=exc.status, headers=exc.headers())
 
     @app.exception_handler(RequestValidationError)
-    async def validation_error(request: Request, exc: RequestValidationError) -> JSONResponse:
+    async def validation_error(request: Request, exc: RequestValidationError) -> Response:
         first: dict[str, Any] = exc.errors()[0] if exc.errors() else {}
+        if _office(request):
+            field = str((first.get("loc") or ("", ""))[-1])
+            return domain_error_page(request, InvalidInput(f"{field}: {first.get('msg')}"))
         if (first.get("loc") or ("",))[0] == "path":
             # PUT /patients/Simple names the Simple list, which takes no PUT; it is not a
             # PUT /patients/{PatNum} with a bad PatNum.

@@ -22,7 +22,8 @@ from enamel.audit.findings import Saved, save
 from enamel.audit.verify import verify
 from enamel.db import Database, clock
 from enamel.models import AuditState
-from enamel.security.actor import system_actor
+from enamel.models.enums import EnumPermType
+from enamel.security.actor import Actor, system_actor
 
 STATE = "scheduled_check"
 TASK = "scheduled integrity check"
@@ -101,3 +102,11 @@ class Schedule:
         except (SQLAlchemyError, ValueError):
             log.exception("cannot claim the scheduled integrity check")
             return False
+
+
+def check_now(db: Database, actor: Actor) -> Saved:
+    """The check, run now for `actor` (SecurityAdmin: it records findings), saved and logged."""
+    actor.require(EnumPermType.SecurityAdmin)
+    report = verify(db)
+    with db.write() as session:
+        return save(session, actor, report)

@@ -13,6 +13,7 @@ from enamel.cli.links import disclosures_command, links_group
 from enamel.cli.plugins import plugins_group
 from enamel.cli.queries import queries_group
 from enamel.cli.serve import serve
+from enamel.cli.users import users_group
 
 
 @click.group()
@@ -31,3 +32,4 @@ main.add_command(queries_group)
 main.add_command(links_group)
 main.add_command(disclosures_command)
 main.add_command(plugins_group)
+main.add_command(users_group)

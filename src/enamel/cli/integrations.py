@@ -21,8 +21,8 @@ from enamel.security.integrations import (
     api_state,
     get_integration,
     record_sql_account,
+    switch_and_lock,
     switch_api,
-    switch_integration,
 )
 from enamel.security.scopes import Scope
 
@@ -128,9 +128,7 @@ def list_integrations(json_out: bool) -> None:
 def off(name: str, reason: str) -> None:
     """Switch an integration off: every process refuses its requests within a second."""
     with opened() as db:
-        with db.write() as session:
-            row = switch_integration(session, command_line_actor(), name, on=False, reason=reason)
-        ended = accounts.sync_lock(db, name)
+        row, ended = switch_and_lock(db, command_line_actor(), name, on=False, reason=reason)
     click.echo(f"Integration '{row.Name}' is off: {row.OffReason}")
     if row.SqlAccount:
         click.echo(f"Its database account {row.SqlAccount} is locked ({ended} sessions ended).")
@@ -142,9 +140,7 @@ def off(name: str, reason: str) -> None:
 def on(name: str, reason: str) -> None:
     """Switch an integration back on."""
     with opened() as db:
-        with db.write() as session:
-            row = switch_integration(session, command_line_actor(), name, on=True, reason=reason)
-        accounts.sync_lock(db, name)
+        row, _ = switch_and_lock(db, command_line_actor(), name, on=True, reason=reason)
     click.echo(f"Integration '{row.Name}' is on.")
 
 

@@ -6,15 +6,12 @@ import datetime as dt
 
 import click
 
-from enamel.audit.log import record
 from enamel.cli.common import as_json, opened
 from enamel.db import clock
-from enamel.models.enums import EnumPermType
-from enamel.queries import accounts
-from enamel.queries.monitor import kill, running
+from enamel.queries.monitor import running, stop
 from enamel.queries.stats import summaries
 from enamel.security.actor import command_line_actor
-from enamel.security.integrations import switch_sql
+from enamel.security.integrations import switch_and_lock
 
 
 @click.group("queries")
@@ -52,9 +49,9 @@ def off_command(name: str, reason: str) -> None:
     """Switch an integration's SQL reads off (the rest of its access stays on); its own
     database account, if it has one, is locked and its sessions ended."""
     with opened() as db:
-        with db.write() as session:
-            row = switch_sql(session, command_line_actor(), name, on=False, reason=reason)
-        ended = accounts.sync_lock(db, name)
+        row, ended = switch_and_lock(
+            db, command_line_actor(), name, on=False, reason=reason, sql=True
+        )
     click.echo(f"SQL access of integration '{row.Name}' is off: {row.SqlOffReason}")
     if row.SqlAccount:
         click.echo(f"Its database account {row.SqlAccount} is locked ({ended} sessions ended).")
@@ -66,9 +63,7 @@ def off_command(name: str, reason: str) -> None:
 def on_command(name: str, reason: str) -> None:
     """Switch an integration's SQL reads back on (also after an automatic switch-off)."""
     with opened() as db:
-        with db.write() as session:
-            row = switch_sql(session, command_line_actor(), name, on=True, reason=reason)
-        accounts.sync_lock(db, name)
+        row, _ = switch_and_lock(db, command_line_actor(), name, on=True, reason=reason, sql=True)
     click.echo(f"SQL access of integration '{row.Name}' is on.")
 
 
@@ -92,15 +87,5 @@ def top_command(json_out: bool) -> None:
 def kill_command(query_id: int) -> None:
     """Stop one running governed read (an ID from `enamel queries top`); logged."""
     with opened() as db:
-        stopped = kill(db, query_id)
-        with db.write() as session:
-            actor = command_line_actor()
-            actor.require(EnumPermType.SecurityAdmin)
-            record(
-                session,
-                actor,
-                EnumPermType.SecurityAdmin,
-                f"Governed read {query_id} of integration '{stopped.integration}' stopped after "
-                f"{stopped.seconds:.0f} s: {stopped.sql[:500]}",
-            )
+        stopped = stop(db, command_line_actor(), query_id)
     click.echo(f"Stopped query {query_id} of {stopped.integration}.")

@@ -15,6 +15,7 @@ from enamel.models.claimproc import ClaimProc
 from enamel.models.clinic import Clinic
 from enamel.models.definition import DefCat, Definition
 from enamel.models.integration import ApiState, Integration, IntegrationActivity, QueryRun
+from enamel.models.office import OfficeSession
 from enamel.models.operatory import Operatory
 from enamel.models.patient import Patient
 from enamel.models.payment import Payment, PaySplit
@@ -23,7 +24,7 @@ from enamel.models.procedure import ProcedureCode, ProcedureLog
 from enamel.models.program import Program, ProgramProperty
 from enamel.models.provider import Provider
 from enamel.models.securitylog import SecurityLog, SecurityLogHash
-from enamel.models.userod import Userod
+from enamel.models.userod import GroupPermission, UserGroup, Userod
 
 __all__ = [
     "Adjustment",
@@ -40,8 +41,10 @@ __all__ = [
     "Clinic",
     "DefCat",
     "Definition",
+    "GroupPermission",
     "Integration",
     "IntegrationActivity",
+    "OfficeSession",
     "Operatory",
     "Patient",
     "PaySplit",
@@ -55,5 +58,6 @@ __all__ = [
     "QueryRun",
     "SecurityLog",
     "SecurityLogHash",
+    "UserGroup",
     "Userod",
 ]

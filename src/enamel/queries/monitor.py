@@ -18,9 +18,12 @@ from typing import Any
 from sqlalchemy import Connection, create_engine, text
 from sqlalchemy.pool import NullPool
 
+from enamel.audit.log import record
 from enamel.db import Database
 from enamel.errors import InvalidInput, NotFound
+from enamel.models.enums import EnumPermType
 from enamel.queries.run import LABEL
+from enamel.security.actor import Actor
 
 
 @dataclass(frozen=True)
@@ -111,3 +114,18 @@ def _between(value: str, start: str, end: str) -> str:
 def _sql(info: Any) -> str:
     text_ = str(info or "")
     return text_.split(" */ ", 1)[-1]
+
+
+def stop(db: Database, actor: Actor, query_id: int) -> Running:
+    """Stop one running governed read for `actor` (SecurityAdmin), and log it."""
+    actor.require(EnumPermType.SecurityAdmin)
+    stopped = kill(db, query_id)
+    with db.write() as session:
+        record(
+            session,
+            actor,
+            EnumPermType.SecurityAdmin,
+            f"Governed read {query_id} of integration '{stopped.integration}' stopped after "
+            f"{stopped.seconds:.0f} s: {stopped.sql[:500]}",
+        )
+    return stopped

@@ -11,10 +11,11 @@ from dataclasses import dataclass
 from sqlalchemy import select
 
 from enamel import audit
-from enamel.db import ReadSession, WriteSession, require_write
+from enamel.db import Database, ReadSession, WriteSession, require_write
 from enamel.errors import Conflict, InvalidInput, NotFound
 from enamel.models import ApiState, Integration
 from enamel.models.enums import EnumPermType
+from enamel.queries import accounts
 from enamel.security import switches
 from enamel.security.actor import Actor
 from enamel.security.keys import key_hash, new_key
@@ -166,3 +167,36 @@ def switch_api(db: WriteSession, actor: Actor, *, on: bool, reason: str = "") ->
     db.flush()
     audit.record(db, actor, EnumPermType.SecurityAdmin, what)
     return row
+
+
+def set_scopes(
+    db: WriteSession, actor: Actor, name: str, scopes: list[str] | tuple[str, ...]
+) -> Integration:
+    """Replace an integration's scopes (at least one); logged with the old and the new."""
+    require_write(db)
+    actor.require(EnumPermType.SecurityAdmin)
+    row = get_integration(db, name)
+    granted = parse_scopes(scopes)
+    if not granted:
+        raise InvalidInput("give the integration at least one scope", field="scope")
+    before, row.Scopes = row.Scopes, render(granted)
+    db.flush()
+    audit.record(
+        db,
+        actor,
+        EnumPermType.SecurityAdmin,
+        f"Scopes of integration '{row.Name}' changed from {before} to {row.Scopes}",
+        fkey=row.IntegrationNum,
+    )
+    return row
+
+
+def switch_and_lock(
+    db: Database, actor: Actor, name: str, *, on: bool, reason: str = "", sql: bool = False
+) -> tuple[Integration, int]:
+    """Switch an integration (or only its SQL access, `sql`) in its own logged transaction,
+    then lock or unlock its database account to match (DDL, outside it), as one step for the
+    command line and the office pages; with the sessions of the account it ended."""
+    with db.write() as session:
+        row = _switch(session, actor, name, sql=sql, on=on, reason=reason)
+    return row, accounts.sync_lock(db, row.Name)
