@@ -9,7 +9,16 @@ from __future__ import annotations
 from fastapi import APIRouter, FastAPI
 from fastapi.staticfiles import StaticFiles
 
-from enamel.admin import auth, integrations, integrity, queries, securitylog
+from enamel.admin import (
+    auth,
+    disclosures,
+    integrations,
+    integrity,
+    links,
+    plugins,
+    queries,
+    securitylog,
+)
 from enamel.admin.web import (
     BASE,
     HERE,
@@ -29,7 +38,16 @@ def install(app: FastAPI) -> None:
     def home() -> object:
         return redirect(f"{BASE}/integrations")
 
-    for module in (auth, integrations, securitylog, integrity, queries):
+    for module in (
+        auth,
+        integrations,
+        securitylog,
+        integrity,
+        queries,
+        links,
+        disclosures,
+        plugins,
+    ):
         office.include_router(module.router)
     app.include_router(office)
     app.mount(f"{BASE}/static", StaticFiles(directory=HERE / "static"), name="office-static")

@@ -94,12 +94,31 @@ def render(
     page: Page | None = None,
     status: int = 200,
 ) -> HTMLResponse:
-    values = {"page": page, "user": page.user if page else None, "base": BASE}
+    values: dict[str, Any] = {"page": page, "user": page.user if page else None, "base": BASE}
+    values["menu"] = plugin_menu(request) if page else []
     values["csrf"] = page.session.csrf if page else ""
     values.update(context or {})
     response = templates.TemplateResponse(request, template, values, status_code=status)
     secure(response)
     return response
+
+
+MENU_LABEL = 60
+
+
+def plugin_menu(request: Request) -> list[tuple[str, str, bool]]:
+    """The loaded plug-ins' menu entries (label, URL, leads off the site) for a whole page;
+    none for htmx's refreshes. The host keeps only paths on this site and https:// addresses;
+    the template escapes the labels."""
+    host = getattr(request.app.state, "plugins", None)
+    if host is None or request.headers.get("hx-request"):
+        return []
+    entries = []
+    for _plugin, item in host.menu_items():
+        label = " ".join(item.label.split())
+        label = label if len(label) <= MENU_LABEL else label[: MENU_LABEL - 1] + "…"
+        entries.append((label, item.url, not item.url.startswith("/")))
+    return entries
 
 
 def secure(response: Response) -> Response:
@@ -209,3 +228,13 @@ def safe_next(value: str | None) -> str:
     if value and value.startswith(BASE + "/") and not value.startswith("//") and "\\" not in value:
         return value
     return f"{BASE}/integrations"
+
+
+def patient_number(value: str) -> int:
+    """A PatNum from a page's address (0 when none is given); a 400 page when malformed."""
+    value = value.strip()
+    if not value:
+        return 0
+    if not value.isdigit() or len(value) > 18:
+        raise PageError(400, "Not a number", "PatNum must be a patient's number.")
+    return int(value)

@@ -2,14 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 import click
 
 from enamel.cli.common import as_json, fail, opened
-from enamel.db import clock
 from enamel.plugins.discovery import find_installed
-from enamel.plugins.whitelist import all_allowed, allow_plugin, switch_plugin, why_not
+from enamel.plugins.whitelist import allow_plugin, states, switch_plugin
 from enamel.security.actor import command_line_actor
 from enamel.security.scopes import Scope
 
@@ -26,46 +26,14 @@ def plugins_group() -> None:
 def list_plugins(json_out: bool) -> None:
     """Installed and approved plug-ins: whitelisted or not, on or off, and why one is not
     loaded."""
-    installed = {i.name: i for i in find_installed()}
     with opened() as db, db.read() as session:
-        rows = {r.Name: r for r in all_allowed(session)}
+        found = states(session)
     items: list[dict[str, Any]] = []
-    for name in sorted(set(installed) | set(rows)):
-        item, row = installed.get(name), rows.get(name)
-        reason = why_not(item, row)
-        matches = item is not None and row is not None and not item.problem
-        whitelisted = (
-            matches
-            and row is not None
-            and item is not None
-            and (
-                (row.Distribution, row.Version, row.FilesHash)
-                == (item.distribution, item.version, item.files_hash)
-            )
-        )
-        if not reason and row is not None and row.LoadProblem:
-            reason = row.LoadProblem  # what the server found when it tried
-        items.append(
-            {
-                "name": name,
-                "installed": item is not None,
-                "distribution": item.distribution if item else (row.Distribution if row else ""),
-                "version": item.version if item else "",
-                "files_hash": item.files_hash if item else "",
-                "whitelisted": whitelisted,
-                "approved_version": row.Version if row else None,
-                "scopes": row.Scopes.split() if row else [],
-                "state": ("on" if row.IsEnabled else "off") if row else "not approved",
-                "off_reason": row.OffReason if row else "",
-                "loaded": not reason,
-                "reason": reason,
-                "last_load": (
-                    row.DateTLoaded.isoformat(sep=" ")
-                    if row and row.DateTLoaded > clock.MIN_DATETIME
-                    else None
-                ),
-            }
-        )
+    for p in found:
+        item = asdict(p)
+        del item["approved_by"]
+        item["last_load"] = p.last_load.isoformat(sep=" ") if p.last_load else None
+        items.append(item)
     if json_out:
         as_json(items)
         return

@@ -11,10 +11,13 @@ from __future__ import annotations
 import datetime as dt
 from dataclasses import dataclass
 
+from sqlalchemy import and_, or_, select
+
 from enamel import audit
 from enamel.db import ReadSession, WriteSession, clock, require_write
 from enamel.db.changes import apply_changes
 from enamel.db.lookup import fetch, get_or_404
+from enamel.db.statements import like_prefix
 from enamel.errors import InvalidInput, ReferenceNotFound
 from enamel.models import DefCat, Patient
 from enamel.models.enums import (
@@ -104,6 +107,40 @@ def existing_patient(db: ReadSession, pat_num: int, field: str = "PatNum") -> Pa
 
 def name_of(p: Patient) -> str:
     return f"{p.LName}, {p.FName}"
+
+
+FIND_LIMIT = 25
+
+
+def find_patients(db: ReadSession, text: str, limit: int = FIND_LIMIT) -> list[Patient]:
+    """The office pages' patient search: a PatNum, or the beginning of a last, first or
+    preferred name ("Smi" or "Smith, An"), case-insensitive; deleted patients are left out."""
+    text = " ".join(text.split())[:100]
+    if not text:
+        return []
+    query = select(Patient).where(Patient.PatStatus != PatientStatus.Deleted)
+    if text.isdigit():
+        if len(text) > 18:
+            return []
+        query = query.where(Patient.PatNum == int(text))
+    elif "," in text:
+        last, first = (part.strip() for part in text.split(",", 1))
+        conditions = [Patient.LName.ilike(like_prefix(last) or "%", escape="\\")]
+        if first:
+            conditions.append(Patient.FName.ilike(like_prefix(first) or "%", escape="\\"))
+        query = query.where(and_(*conditions))
+    else:
+        pattern = like_prefix(text) or "%"
+        query = query.where(
+            or_(
+                *(
+                    c.ilike(pattern, escape="\\")
+                    for c in (Patient.LName, Patient.FName, Patient.Preferred)
+                )
+            )
+        )
+    query = query.order_by(Patient.LName, Patient.FName, Patient.PatNum).limit(limit)
+    return list(db.scalars(query))
 
 
 def _check_enums(data: PatientData) -> None:

@@ -68,4 +68,23 @@ class MenuItem:
 
     label: str
     url: str
-    """Where it leads: a path under the office pages or an https:// address."""
+    """Where it leads: a path on Enamel's own site (`/...`) or an https:// address."""
+
+
+def menu_url_ok(url: str) -> bool:
+    """A menu entry may lead to a path on Enamel's own site or to an https:// address:
+    never `javascript:`, `data:` or another scheme, never a protocol-relative `//host` (or
+    `/\\host`, which browsers read the same way), never a control character or a space."""
+    if (
+        not isinstance(url, str)
+        or not url
+        or len(url) > 2000
+        or any(ord(c) <= 32 or ord(c) == 127 for c in url)
+    ):
+        return False
+    if url.startswith("/"):
+        return not url.startswith(("//", "/\\"))
+    if not url.lower().startswith("https://"):
+        return False
+    host = url[len("https://") :].split("/", 1)[0]
+    return bool(host) and "\\" not in url and "@" not in host

@@ -35,7 +35,7 @@ from enamel.models import PluginAllow
 from enamel.plugins import changes, gate, guard, runner
 from enamel.plugins.context import make_context
 from enamel.plugins.discovery import Installed, find_installed
-from enamel.plugins.events import Booking, ChangeEvent, MenuItem
+from enamel.plugins.events import Booking, ChangeEvent, MenuItem, menu_url_ok
 from enamel.plugins.hookspecs import CHANGE_HOOKS, ENTRY_POINT_GROUP, PROJECT, EnamelHooks
 from enamel.plugins.whitelist import all_allowed, switch_plugin, why_not
 from enamel.security.actor import Actor, ActorKind, system_actor
@@ -281,14 +281,18 @@ class PluginHost:
                 raise PluginVeto(f"Plug-in '{impl.plugin_name}' refused the booking: {reason}")
 
     def menu_items(self) -> list[tuple[str, MenuItem]]:
-        """Each loaded plug-in's menu entries, with the plug-in's name."""
+        """Each loaded plug-in's menu entries, with the plug-in's name (only a path on this
+        site or an https:// address: `menu_url_ok`)."""
+        if not self.settings.plugins:  # ENAMEL_PLUGINS=off: nothing is loaded, or synced
+            return []
         self.sync()
         out = []
         for impl in self._impls("enamel_menu_items"):
             outcome = self._call(impl, "enamel_menu_items", {})
             items = outcome.value if outcome.ok and isinstance(outcome.value, list) else []
             for item in items:
-                if isinstance(item, MenuItem) and item.url.startswith(("/", "https://")):
+                ok = isinstance(item, MenuItem) and isinstance(item.label, str)
+                if ok and item.label.strip() and menu_url_ok(item.url):
                     out.append((impl.plugin_name, item))
         return out
 

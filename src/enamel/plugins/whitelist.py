@@ -6,6 +6,9 @@ did it and why, in the same transaction, as the integrations' switches are.
 
 from __future__ import annotations
 
+import datetime as dt
+from dataclasses import dataclass
+
 from sqlalchemy import select
 
 from enamel import audit
@@ -13,7 +16,7 @@ from enamel.db import ReadSession, WriteSession, clock, require_write
 from enamel.errors import InvalidInput, NotFound
 from enamel.models import PluginAllow
 from enamel.models.enums import EnumPermType
-from enamel.plugins.discovery import Installed
+from enamel.plugins.discovery import Installed, find_installed
 from enamel.security import switches
 from enamel.security.actor import Actor
 from enamel.security.scopes import parse_scopes, render
@@ -48,6 +51,79 @@ def why_not(item: Installed | None, row: PluginAllow | None) -> str:
     if not row.IsEnabled:
         return f"switched off: {row.OffReason}"
     return ""
+
+
+@dataclass(frozen=True)
+class PluginState:
+    """One plug-in as `enamel plugins list` and the office pages show it: installed and/or
+    approved, whitelisted or not, and whether the whitelist lets it load (and why not)."""
+
+    name: str
+    installed: bool
+    distribution: str
+    version: str
+    files_hash: str
+    whitelisted: bool
+    approved_version: str | None
+    scopes: list[str]
+    state: str
+    """`on`, `off` or `not approved`."""
+    off_reason: str
+    loaded: bool
+    reason: str
+    last_load: dt.datetime | None
+    approved_by: str = ""
+
+
+def states(db: ReadSession, installed: list[Installed] | None = None) -> list[PluginState]:
+    """Every plug-in installed on this machine or approved in the database, by name."""
+    found = {i.name: i for i in (find_installed() if installed is None else installed)}
+    rows = {r.Name: r for r in all_allowed(db)}
+    out = []
+    for name in sorted(set(found) | set(rows)):
+        item, row = found.get(name), rows.get(name)
+        reason = why_not(item, row)
+        whitelisted = (
+            item is not None
+            and row is not None
+            and not item.problem
+            and (row.Distribution, row.Version, row.FilesHash)
+            == (item.distribution, item.version, item.files_hash)
+        )
+        if not reason and row is not None and row.LoadProblem:
+            reason = row.LoadProblem  # what the server found when it tried
+        out.append(
+            PluginState(
+                name=name,
+                installed=item is not None,
+                distribution=item.distribution if item else (row.Distribution if row else ""),
+                version=item.version if item else "",
+                files_hash=item.files_hash if item else "",
+                whitelisted=whitelisted,
+                approved_version=row.Version if row else None,
+                scopes=row.Scopes.split() if row else [],
+                state=("on" if row.IsEnabled else "off") if row else "not approved",
+                off_reason=row.OffReason if row else "",
+                loaded=not reason,
+                reason=reason,
+                last_load=(
+                    row.DateTLoaded if row and row.DateTLoaded > clock.MIN_DATETIME else None
+                ),
+                approved_by=row.ApprovedBy if row else "",
+            )
+        )
+    return out
+
+
+def installed_named(name: str) -> Installed:
+    """The plug-in installed on this machine under `name`; 404 otherwise."""
+    item = next((i for i in find_installed() if i.name == name.strip()), None)
+    if item is None:
+        raise NotFound(
+            f"no installed plug-in is named {name!r} (`enamel plugins list` shows them)",
+            field="name",
+        )
+    return item
 
 
 def allow_plugin(

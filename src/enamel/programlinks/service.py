@@ -172,6 +172,28 @@ def spec_of(db: ReadSession, row: Program) -> LinkSpec:
         ) from None
 
 
+@dataclass(frozen=True)
+class LinkInfo:
+    """A link as the office pages list it: what it sends and how, or why it cannot launch."""
+
+    program: Program
+    fields: list[str]
+    channels: str
+    problem: str
+
+
+def described(db: ReadSession) -> list[LinkInfo]:
+    out = []
+    for row in list_links(db):
+        try:
+            spec = spec_of(db, row)
+        except LaunchFailed as exc:
+            out.append(LinkInfo(row, [], "", exc.message))
+            continue
+        out.append(LinkInfo(row, spec.fields, spec.channels, ""))
+    return out
+
+
 def fields_of(db: ReadSession, row: Program) -> list[str]:
     try:
         return spec_of(db, row).fields
