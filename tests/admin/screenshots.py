@@ -1,8 +1,8 @@
 """The README's screenshots of the office pages: `python -m tests.admin.screenshots`.
 
-A small demo practice on SQLite, a few integrations with some activity, a governed query and a
-row changed behind Enamel's back, then Chromium (Playwright, /usr/bin/chromium) photographs
-each page into docs/screenshots/.
+A small demo practice on SQLite, a few integrations with some activity, a governed query, a
+row changed behind Enamel's back and a few program links, then Chromium (Playwright,
+/usr/bin/chromium) photographs each page into docs/screenshots/.
 """
 
 from __future__ import annotations
@@ -11,12 +11,45 @@ import os
 import tempfile
 from pathlib import Path
 
+from enamel.db import Database
 from enamel.demo.loader import load_demo
+from enamel.models import Patient
+from enamel.programlinks.service import LinkData, add_link, switch_link
+from enamel.security.actor import system_actor
 from tests.admin.browser import api_call, eventually, launched, prepared, sign_in
 from tests.audit.tamper import sql
 from tests.cli.serving import serving
 
 OUT = Path(__file__).resolve().parents[2] / "docs" / "screenshots"
+
+
+def links(db: Database) -> Patient:
+    """The README's example links (programs that need not exist: the shots dry-run them), one
+    switched off; answer a patient to launch them for."""
+    actor = system_actor("screenshots")
+    with db.write() as session:
+        add_link(
+            session,
+            actor,
+            "Imaging",
+            LinkData(
+                kind="infofile",
+                command="/opt/imaging/bin/viewer",
+                file_path="/srv/bridge/infofile.txt",
+                description="Imaging (patient info file)",
+            ),
+        )
+        ceph = '-p [PatNum] "--name=[LName], [FName]" --dob=[Birthdate:yyyyMMdd]'
+        add_link(session, actor, "Ceph", LinkData(command="/opt/ceph/ceph", args=ceph))
+        portal = "https://images.example.com/viewer?patient=[PatNum]"
+        add_link(session, actor, "Portal", LinkData(kind="url", url=portal))
+        add_link(session, actor, "Old scanner", LinkData(command="/opt/scan/scan", args="[PatNum]"))
+        switch_link(session, actor, "Old scanner", on=False, reason="replaced by Imaging")
+    with db.read() as session:
+        patient = session.get(Patient, 5)
+        assert patient is not None
+        session.expunge(patient)
+        return patient
 
 
 def main() -> None:
@@ -32,6 +65,7 @@ def main() -> None:
     reminders = integration(db, "Reminder Pro", "patients:read", "appointments:read")
     reports = integration(db, "Nightly Reports", "queries")
     integration(db, "Imaging Bridge", "patients:read")
+    patient = links(db)
     OUT.mkdir(parents=True, exist_ok=True)
     with serving(url) as server:
         eventually(200, lambda: api_call(server.base, "/patients", reminders))
@@ -59,6 +93,14 @@ def main() -> None:
             page.screenshot(path=OUT / "securitylog.png")
             page.get_by_role("link", name="Queries").click()
             page.screenshot(path=OUT / "queries.png", full_page=True)
+            page.get_by_role("link", name="Program links").click()
+            page.get_by_label("Patient (name or PatNum)").fill(patient.LName)
+            page.get_by_role("button", name="Search").click()
+            page.get_by_role("link", name=f"Program links for patient {patient.PatNum}").click()
+            page.screenshot(path=OUT / "links.png", full_page=True)
+            dry = f"Dry run Imaging for patient {patient.PatNum}"
+            page.get_by_role("button", name=dry).click()
+            page.screenshot(path=OUT / "links-dryrun.png", full_page=True)
             tablet = browser.new_page(viewport={"width": 820, "height": 1180})
             sign_in(tablet, server.base, "clerk")
             tablet.screenshot(path=OUT / "integrations-tablet-staff.png")

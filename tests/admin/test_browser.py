@@ -14,6 +14,7 @@ from typing import TYPE_CHECKING, Any
 import pytest
 
 from enamel.db import Database
+from enamel.programlinks.service import LinkData, add_link
 from enamel.queries import run
 from enamel.security.actor import system_actor
 from enamel.security.integrations import add_integration
@@ -21,6 +22,8 @@ from tests.admin.browser import api_call, eventually, launched, prepared, sign_i
 from tests.audit.tamper import sql
 from tests.cli.serving import Server, serving
 from tests.conftest import server_database
+from tests.factories import make_patient
+from tests.programlinks.helpers import disclosure_entries, recorder, seen
 from tests.queries.test_monitor import RUNAWAY
 
 if TYPE_CHECKING:
@@ -116,7 +119,15 @@ def test_an_administrator_finds_a_changed_row_and_acknowledges_it(
 
 def test_no_page_works_without_a_session(office: tuple[Server, Database], page: Page) -> None:
     server, _ = office
-    for path in ("integrations", "securitylog", "integrity", "queries"):
+    for path in (
+        "integrations",
+        "securitylog",
+        "integrity",
+        "queries",
+        "links",
+        "disclosures",
+        "plugins",
+    ):
         page.goto(f"{server.base}/office/{path}")
         assert "/office/signin" in page.url, path
         assert page.get_by_role("heading", name="Sign in").is_visible()
@@ -157,6 +168,50 @@ def test_staff_cannot_do_administrator_actions(office: tuple[Server, Database], 
     assert refused.status == 403 and "Administrators only" in refused.text()
     time.sleep(1.0)
     assert api_call(server.base, "/patients", keys)[0] == 200
+
+
+def test_staff_find_a_patient_dry_run_a_link_then_launch_it(
+    office: tuple[Server, Database], page: Page, tmp_path: Path
+) -> None:
+    server, db = office
+    program, out = recorder(tmp_path)
+    with db.write() as session:
+        link = LinkData(command=str(program), args='-p [PatNum] "--name=[LName], [FName]"')
+        add_link(session, system_actor("tests"), "Ceph", link)
+    pat = make_patient(db, LName="Okafor", FName="Chidi")
+    sign_in(page, server.base, "clerk")
+    page.get_by_role("link", name="Program links").click()
+    page.get_by_label("Patient (name or PatNum)").fill("okaf")
+    page.get_by_role("button", name="Search").click()
+    page.get_by_role("link", name=f"Program links for patient {pat}").click()
+    page.get_by_text("Okafor, Chidi").first.wait_for()
+    page.get_by_role("button", name=f"Dry run Ceph for patient {pat}").click()
+    page.get_by_role("status").filter(has_text="nothing was started").wait_for()
+    argv = page.locator("ol.argv li").all_inner_texts()
+    assert argv == [str(program), "-p", str(pat), "--name=Okafor, Chidi"]
+    time.sleep(0.5)
+    assert not out.exists() and disclosure_entries(db) == []
+    page.get_by_role("button", name="Launch Ceph now").click()
+    page.get_by_role("status").filter(has_text="the disclosure is security-log entry").wait_for()
+    assert seen(out)[0]["argv"][1:] == ["-p", str(pat), "--name=Okafor, Chidi"]
+    [entry] = disclosure_entries(db)
+    assert (entry.ActorName, entry.PatNum) == ("clerk", pat)
+    page.get_by_role("link", name="What left the practice about this patient").click()
+    row = page.locator(f'tr[data-entry="{entry.SecurityLogNum}"]')
+    assert "program link 'Ceph'" in row.inner_text() and "clerk" in row.inner_text()
+    # Staff launch, but only an administrator switches a link.
+    page.get_by_role("link", name="Program links").click()
+    assert page.get_by_text("Switch off…").count() == 0
+
+
+def test_with_no_plugin_installed_there_is_nothing_to_approve(
+    office: tuple[Server, Database], page: Page
+) -> None:
+    server, _ = office
+    sign_in(page, server.base, "boss")
+    page.get_by_role("link", name="Plug-ins").click()
+    page.get_by_text("No plug-ins are installed").wait_for()
+    assert page.get_by_text("Approve…").count() == 0
 
 
 def test_an_administrator_stops_a_running_query(
