@@ -13,8 +13,10 @@ from pathlib import Path
 import pytest
 from sqlalchemy import select
 
+from enamel.db import Database
 from enamel.models import PluginAllow, SecurityLog
-from tests.admin.office import Office
+from tests.admin.office import Office, make_user
+from tests.apiclient import api_for
 from tests.plugins.site import Site
 
 MENU = """
@@ -157,3 +159,18 @@ def test_approving_without_the_sessions_token_is_refused(boss: Office, site: Sit
     refused = boss.client.post("/office/plugins/allow", data=form, follow_redirects=False)
     assert refused.status_code == 403 and "Form expired" in refused.text
     assert allow_row(boss, "menu") is None
+
+
+def test_with_plugins_off_no_plugin_is_loaded_or_asked_for_menu_entries(
+    db: Database, site: Site
+) -> None:
+    site.install("menu", MENU)
+    make_user(db, "boss", admin=True)
+    with api_for(db, plugins=False) as api:
+        boss = Office(api.client, api)
+        assert boss.sign_in("boss").status_code == 303
+        assert boss.post("/office/plugins/allow", {"name": "menu"}).status_code == 303
+        page = boss.get("/office/plugins").text
+        assert "plug-ins are off in this server (ENAMEL_PLUGINS=off)" in row_of(page, "menu")
+        assert "Recalls" not in page
+    assert site.loaded("menu") is None  # never imported
