@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import datetime as dt
 import re
+import threading
 from typing import Any
 
 import pytest
@@ -12,6 +13,7 @@ from sqlalchemy import func, select, text
 from enamel.demo.loader import load_demo
 from enamel.models import Patient, SecurityLog
 from enamel.models.enums import EnumPermType
+from enamel.queries import run
 from tests.apiclient import Api, api_for
 from tests.factories import Practice, make_appointment, make_patient
 
@@ -154,6 +156,45 @@ def test_a_runaway_query_is_stopped_by_the_time_limit(api: Api) -> None:
         assert "time limit of 0.5 s" in response.json()["message"]
         assert took < 10
         # The server goes on serving.
+        assert ask(limited, headers, "SELECT 1 AS one").json() == [{"one": 1}]
+
+
+def test_reads_side_by_side_all_answer(api: Api, practice: Practice) -> None:
+    """Four clients at once, five reads each: every read answers its own rows (on SQLite they
+    take turns fetching; on the servers they run side by side)."""
+    for n in range(5):
+        make_patient(api.db, LName=f"Side{n}", FName="By")
+    headers = api.integration("queries")
+    answers: list[int] = []
+
+    def client(k: int) -> None:
+        for _ in range(5):
+            response = ask(api, headers, f"SELECT {k} AS k, COUNT(*) AS n FROM patient")
+            assert response.status_code == 200, response.text
+            assert response.json() == [{"k": k, "n": 5}]
+            answers.append(k)
+
+    threads = [threading.Thread(target=client, args=(k,)) for k in range(4)]
+    for t in threads:
+        t.start()
+    for t in threads:
+        t.join()
+    assert sorted(answers) == sorted(list(range(4)) * 5)
+
+
+def test_a_sqlite_read_waits_for_the_one_before_at_most_its_time_limit(api: Api) -> None:
+    if api.db.dialect != "sqlite":
+        pytest.skip("SQLite only: MariaDB and PostgreSQL run governed reads side by side")
+    with api_for(api.db, query_time_limit=0.5) as limited:
+        headers = limited.integration("queries")
+        assert run._SQLITE_READS.acquire()  # a read before this one that keeps on running
+        try:
+            waited = ask(limited, headers, "SELECT 1 AS one")
+        finally:
+            run._SQLITE_READS.release()
+        assert waited.status_code == 503, waited.text
+        assert waited.json()["error"] == "unavailable"
+        assert "other governed reads are running" in waited.json()["message"]
         assert ask(limited, headers, "SELECT 1 AS one").json() == [{"one": 1}]
 
 
