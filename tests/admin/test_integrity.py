@@ -25,7 +25,7 @@ def test_a_check_finds_the_change_and_an_administrator_acknowledges_it(boss: Off
     checked = boss.post("/office/integrity/check")
     assert checked.status_code == 303
     page = boss.client.get(checked.headers["location"])
-    assert "The check is done: 1 open findings (1 new)." in page.text
+    assert "The check is done: 1 open finding (1 new)." in page.text
     assert f"seal mismatch · patient {pat}" in page.text
     assert "Smith" in page.text and "Mallory" in page.text
     number = int(re.findall(r'action="/office/integrity/(\d+)/acknowledge"', page.text)[0])

@@ -31,7 +31,7 @@ def integrity_page(
         findings = [_view(as_dict(row)) for row in listed(session, status=status, limit=200)]
     notice = ""
     if done == "check":
-        notice = f"The check is done: {open_} open findings ({new} new)."
+        notice = f"The check is done: {open_} open finding{'' if open_ == 1 else 's'} ({new} new)."
     elif done == "ack":
         notice = "The finding is acknowledged."
     context = {"title": "Integrity", "findings": findings, "status": status, "notice": notice}
