@@ -3,6 +3,8 @@ security log of each."""
 
 from __future__ import annotations
 
+import re
+
 from sqlalchemy import select
 
 from enamel.db import Database
@@ -10,6 +12,13 @@ from enamel.models import OfficeSession, SecurityLog, Userod
 from enamel.security.users import LOCK_AFTER
 from tests.admin.office import PASSWORD, Office, second_browser, token_in
 from tests.cli.runner import enamel, url
+
+
+def refusal(page: str) -> str:
+    """The sign-in page's alert."""
+    found = re.search(r'<p class="error" role="alert">(.*?)</p>', page, re.S)
+    assert found, page
+    return found.group(1)
 
 
 def log_texts(db: Database) -> list[str]:
@@ -92,7 +101,12 @@ def test_repeated_failures_lock_the_user_out_even_with_the_right_password(
         assert office.sign_in("clerk", "guess guess guess").status_code == 401
     locked = office.sign_in("clerk", PASSWORD)
     assert locked.status_code == 401
-    assert "Too many failed attempts" in locked.text
+    assert "too many attempts failed" in locked.text
+    # The page says the same to a locked-out user, a wrong password and an unknown name:
+    # five tries do not tell which user names exist.
+    wrong = office.sign_in("boss", "not the password")
+    unknown = office.sign_in("nobody", "guess guess guess")
+    assert refusal(locked.text) == refusal(wrong.text) == refusal(unknown.text)
     assert office.sign_in("boss").status_code == 303  # others are not locked
     texts = log_texts(office.api.db)
     assert any("locked out for 15 minutes" in t for t in texts)

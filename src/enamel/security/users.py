@@ -166,7 +166,13 @@ class SignIn:
     refusal: str = ""
 
 
-REFUSED = "The user name or password is not right."
+REFUSED = (
+    "The user name or password is not right, or too many attempts failed: then wait "
+    f"{int(LOCK_WINDOW.total_seconds() // 60)} minutes."
+)
+"""Every refusal says the same, and costs the same password check: neither the words nor
+the time tell an unknown name from a known one, or a locked-out user from a wrong
+password (the security log tells the office which it was)."""
 
 
 def sign_in(db: WriteSession, name: str, password: str, client_address: str) -> SignIn:
@@ -200,6 +206,7 @@ def sign_in(db: WriteSession, name: str, password: str, client_address: str) -> 
     )
     recent = row.DateTFail > now - LOCK_WINDOW
     if recent and row.FailedAttempts >= LOCK_AFTER:
+        _verify(_DUMMY, password)
         until = row.DateTFail + LOCK_WINDOW
         audit.record(
             db,
@@ -208,7 +215,7 @@ def sign_in(db: WriteSession, name: str, password: str, client_address: str) -> 
             f"Office sign-in refused{where}: the user is locked out until {until:%H:%M:%S}",
             fkey=row.UserNum,
         )
-        return SignIn(None, f"Too many failed attempts: try again after {until:%H:%M}.")
+        return SignIn(None, REFUSED)
     if not _verify(row.Password, password):
         row.FailedAttempts = (row.FailedAttempts if recent else 0) + 1
         row.DateTFail = now
@@ -218,8 +225,6 @@ def sign_in(db: WriteSession, name: str, password: str, client_address: str) -> 
         if locked:
             what += f"; the user is locked out for {minutes} minutes"
         audit.record(db, log_as, EnumPermType.SecurityAdmin, what, fkey=row.UserNum)
-        if locked:
-            return SignIn(None, f"Too many failed attempts: try again in {minutes} minutes.")
         return SignIn(None, REFUSED)
     if _hasher.check_needs_rehash(row.Password):
         row.Password = _hasher.hash(password)
