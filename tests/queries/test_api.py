@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
+from decimal import Decimal
 from typing import Any
 
 import pytest
@@ -16,6 +17,7 @@ from enamel.models.enums import EnumPermType
 from enamel.queries import run
 from tests.apiclient import Api, api_for
 from tests.factories import Practice, make_appointment, make_patient
+from tests.procedures.helpers import make_procedure
 
 REPORT = (
     "SET @FromDate='1980-01-01', @ToDate='1989-12-31';\n"
@@ -88,6 +90,41 @@ def test_values_come_as_open_dental_sends_them(api: Api, practice: Practice) -> 
     times = ask(api, headers, "SELECT AptDateTime, DateTStamp FROM appointment").json()
     assert times[0]["AptDateTime"] == "2030-05-06T09:30:00"
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", times[0]["DateTStamp"])
+
+
+def test_times_and_decimals_come_as_open_dental_sends_them(api: Api, practice: Practice) -> None:
+    """A time of day as `HH:mm:ss` (SQLite stores `HH:MM:SS.ffffff`), a decimal as a JSON
+    number with its digits, a date-time stored with fractions of a second to the second, and a
+    column mixing dates, other text and NULL converted value by value; alike on every
+    engine."""
+    pat = make_patient(api.db, LName="Ames", Birthdate=dt.date(1985, 3, 4))
+    make_patient(api.db, LName="Baker")
+    make_procedure(api.db, practice, pat, ProcFee=Decimal("1234.56"))
+    make_procedure(api.db, practice, pat, ProcFee=Decimal("0.10"))
+    headers = api.integration("queries")
+    answer = ask(
+        api,
+        headers,
+        "SELECT ProcTime, ProcFee, DateTStamp FROM procedurelog ORDER BY ProcNum",
+    )
+    assert answer.status_code == 200, answer.text
+    rows = answer.json()
+    assert [(r["ProcTime"], r["ProcFee"]) for r in rows] == [
+        ("00:00:00", 1234.56),
+        ("00:00:00", 0.1),
+    ]
+    assert b'"ProcFee":1234.56' in answer.content
+    assert all(re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", r["DateTStamp"]) for r in rows)
+    mixed = ask(
+        api,
+        headers,
+        "SELECT LName, CASE WHEN LName = 'Ames' THEN DateTStamp WHEN LName = 'Baker' "
+        "THEN NULL END AS Stamp, CASE WHEN LName = 'Ames' THEN ChartNumber END AS Chart "
+        "FROM patient ORDER BY LName",
+    ).json()
+    assert [r["LName"] for r in mixed] == ["Ames", "Baker"]
+    assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", mixed[0]["Stamp"])
+    assert mixed[1]["Stamp"] is None and mixed[0]["Chart"] == "" and mixed[1]["Chart"] is None
 
 
 def test_offset_pages_by_a_thousand_rows(api: Api, practice: Practice) -> None:
