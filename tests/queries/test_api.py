@@ -12,10 +12,12 @@ import pytest
 from sqlalchemy import func, select, text
 
 from enamel.demo.loader import load_demo
-from enamel.models import Patient, SecurityLog
+from enamel.models import Patient, QueryRun, SecurityLog
 from enamel.models.enums import EnumPermType
 from enamel.queries import run
 from tests.apiclient import Api, api_for
+from tests.audit.tamper import check, kinds
+from tests.audit.tamper import sql as raw_sql
 from tests.factories import Practice, make_appointment, make_patient
 from tests.procedures.helpers import make_procedure
 
@@ -125,6 +127,35 @@ def test_times_and_decimals_come_as_open_dental_sends_them(api: Api, practice: P
     assert [r["LName"] for r in mixed] == ["Ames", "Baker"]
     assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", mixed[0]["Stamp"])
     assert mixed[1]["Stamp"] is None and mixed[0]["Chart"] == "" and mixed[1]["Chart"] is None
+
+
+def test_the_log_entries_of_reads_are_chained(api: Api, practice: Practice) -> None:
+    """A read's entry and its `queryrun` row are written without the ORM, in the read's own
+    audited edge: `enamel audit verify` finds them chained, and an entry edited by hand
+    breaks the chain."""
+    make_patient(api.db)
+    headers = api.integration("queries")
+    assert ask(api, headers, "SELECT LName FROM patient").status_code == 200
+    assert ask(api, headers, "SELECT Password FROM userod").status_code == 400
+    code, report = check(api.db)
+    assert code == 0 and report["findings"] == [], report["findings"]
+    entries = raw_sql(
+        api.db,
+        "SELECT {q}SecurityLogNum{q} FROM securitylog WHERE {q}PermType{q} = {p} ORDER BY 1",
+        int(EnumPermType.UserQuery),
+    )
+    assert len(entries) == 2
+    with api.db.read() as session:
+        runs = session.scalars(select(QueryRun.Outcome).order_by(QueryRun.QueryRunNum)).all()
+    assert runs == ["ok", "refused"]
+    edited = int(entries[0][0])
+    raw_sql(
+        api.db,
+        "UPDATE securitylog SET {q}LogText{q} = 'nothing' WHERE {q}SecurityLogNum{q} = {p}",
+        edited,
+    )
+    _, report = check(api.db)
+    assert ("chain break", "securitylog", edited) in kinds(report)
 
 
 def test_offset_pages_by_a_thousand_rows(api: Api, practice: Practice) -> None:

@@ -15,11 +15,12 @@ import base64
 import hmac
 from collections.abc import Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from sqlalchemy import Connection, insert, select, update
 
 from enamel.audit.seals import layout
-from enamel.models import AuditChainHead, SecurityLog, SecurityLogHash
+from enamel.models import AuditChainHead, SecurityLogHash
 
 HEAD = 1
 GENESIS = ""
@@ -52,8 +53,9 @@ def lock_head(conn: Connection) -> Head:
     return Head(int(row[0]), int(row[1]), str(row[2]))
 
 
-def append(conn: Connection, secret: bytes, entries: Sequence[SecurityLog]) -> None:
-    """Chain the entries this transaction wrote (already flushed, so they have their keys)."""
+def append(conn: Connection, secret: bytes, entries: Sequence[Any]) -> None:
+    """Chain the entries this transaction wrote (already flushed, so they have their keys):
+    `SecurityLog` objects, or objects with their attributes (`log.record_at_once`)."""
     if not entries:
         return
     head = lock_head(conn)

@@ -60,7 +60,7 @@ class Auditor:
         """Seal and chain what the transaction wrote; the caller commits next."""
         session.flush()
         pending: dict[int, Any] = session.info[_PENDING]
-        logs: list[SecurityLog] = session.info[_LOGS]
+        logs: list[Any] = session.info[_LOGS]  # SecurityLog objects, or `chain_at_commit`'s
         if pending or logs:
             conn = session.connection()
             if pending:
@@ -75,6 +75,15 @@ class Auditor:
             session.connection().exec_driver_sql(
                 "DELETE FROM auditsession WHERE TransactionId = ?", (session.info[TX],)
             )
+
+
+def chain_at_commit(session: Session, entry: Any) -> None:
+    """Chain a security-log entry inserted without the ORM (`log.record_at_once`): `entry`
+    has the entry's column values as attributes, its key included. (A database written
+    without audit chains nothing.)"""
+    logs = session.info.get(_LOGS)
+    if logs is not None:
+        logs.append(entry)
 
 
 def _stamp(conn: Connection, secret: bytes, rows: list[Any]) -> None:

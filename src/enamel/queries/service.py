@@ -5,7 +5,7 @@ from __future__ import annotations
 import time
 from typing import Any
 
-from enamel.audit.log import record
+from enamel.audit.log import record_at_once
 from enamel.db import Database, clock
 from enamel.models.enums import EnumPermType
 from enamel.queries import run, stats
@@ -55,7 +55,7 @@ def short_query(
         millis = int((time.perf_counter() - clock_start) * 1000)
         shown = sql if len(sql) <= LOGGED_CHARS else sql[:LOGGED_CHARS] + "…"
         with db.write() as session:
-            record(
+            record_at_once(
                 session,
                 actor,
                 EnumPermType.UserQuery,
