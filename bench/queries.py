@@ -23,8 +23,9 @@ costs, against its two goals.
   time over the bare app's (goal: at most 1.5). Any answer that is not 2xx fails the run, and
   both servers must answer the same rows first.
 - the log write's share: in-process on the same database, `service.short_query` (check, log,
-  run) against `run.short_query` (check, run) and the log write alone (`record_at_once` and the `queryrun` row in their own
-  `Database.write()`, as the service does), interleaved call by call; medians.
+  run) against `run.short_query` (check, run) and the log write alone (`record_at_once` and
+  the `queryrun` row in their own `Database.write()`, as the service does), interleaved call
+  by call; medians.
 
 PostgreSQL uses `<--postgres-url's database>_queries`, dropped and created on each run.
 """
