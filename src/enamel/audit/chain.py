@@ -17,7 +17,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from sqlalchemy import Connection, insert, select, update
+from sqlalchemy import Connection, bindparam, insert, select, update
 
 from enamel.audit.seals import layout
 from enamel.models import AuditChainHead, SecurityLogHash
@@ -39,16 +39,25 @@ class Head:
     last_hash: str
 
 
+_H = AuditChainHead
+_HEAD = select(_H.LinkCount, _H.LastLogNum, _H.LastHash).where(_H.ChainHeadNum == HEAD)
+_HEAD_LOCKED = _HEAD.with_for_update()
+_NEW_HEAD = insert(_H).values(ChainHeadNum=HEAD, LinkCount=0, LastLogNum=0, LastHash="")
+_LINKS = insert(SecurityLogHash)
+_MOVE_HEAD = (
+    update(_H)
+    .where(_H.ChainHeadNum == HEAD)
+    .values(LinkCount=bindparam("count"), LastLogNum=bindparam("last"), LastHash=bindparam("hash"))
+)
+"""The chain's statements, built once: every audited write runs them."""
+
+
 def lock_head(conn: Connection) -> Head:
     """The chain's head, locked until the transaction ends (SQLite's writers already queue)."""
-    H = AuditChainHead
-    stmt = select(H.LinkCount, H.LastLogNum, H.LastHash).where(H.ChainHeadNum == HEAD)
-    if conn.dialect.name != "sqlite":
-        stmt = stmt.with_for_update()
-    row = conn.execute(stmt).first()
+    row = conn.execute(_HEAD if conn.dialect.name == "sqlite" else _HEAD_LOCKED).first()
     if row is None:
         # Someone deleted the head: start a new one; the check reports the break it causes.
-        conn.execute(insert(H).values(ChainHeadNum=HEAD, LinkCount=0, LastLogNum=0, LastHash=""))
+        conn.execute(_NEW_HEAD)
         return Head(0, 0, GENESIS)
     return Head(int(row[0]), int(row[1]), str(row[2]))
 
@@ -65,13 +74,8 @@ def append(conn: Connection, secret: bytes, entries: Sequence[Any]) -> None:
     for entry in sorted(entries, key=lambda e: e.SecurityLogNum):
         previous = link(secret, previous, encode(entry))
         links.append({"SecurityLogNum": entry.SecurityLogNum, "LogHash": previous})
-    conn.execute(insert(SecurityLogHash), links)
+    conn.execute(_LINKS, links)
     conn.execute(
-        update(AuditChainHead)
-        .where(AuditChainHead.ChainHeadNum == HEAD)
-        .values(
-            LinkCount=head.count + len(links),
-            LastLogNum=links[-1]["SecurityLogNum"],
-            LastHash=previous,
-        )
+        _MOVE_HEAD,
+        {"count": head.count + len(links), "last": links[-1]["SecurityLogNum"], "hash": previous},
     )
