@@ -16,6 +16,7 @@ from __future__ import annotations
 
 import secrets
 from collections import defaultdict
+from functools import cache
 from typing import Any
 
 from sqlalchemy import Connection, Update, bindparam, delete, event, insert, select, update
@@ -100,9 +101,11 @@ def _stamp(conn: Connection, secret: bytes, rows: list[Any]) -> None:
         conn.execute(stamp_statement(shape), params)
 
 
+@cache
 def stamp_statement(shape: Layout) -> Update:
-    """UPDATE one row's seal (parameters `k`, the key, and `s`, the seal). Naming the
-    `onupdate` columns (DateTStamp...) keeps their values: a seal is not a change of the row."""
+    """UPDATE one row's seal (parameters `k`, the key, and `s`, the seal), built once per table.
+    Naming the `onupdate` columns (DateTStamp...) keeps their values: a seal is not a change of
+    the row."""
     keep = {c.name: c for c in shape.table.columns if c.onupdate is not None}
     return (
         update(shape.table)
