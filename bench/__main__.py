@@ -1,4 +1,4 @@
-"""`python -m bench [--only writes,demo,http,audit,queries] [--engines sqlite,postgresql]
+"""`python -m bench [--only writes,demo,http,audit,queries] [--engines sqlite,postgresql,mysql]
 [--writes N] [--demo-patients N] [--demo-engines sqlite] [--http-scale X] [--audit-rows N]
 [--query-requests N] [--json PATH]`:
 see the package's docstring."""
@@ -29,7 +29,9 @@ from bench.practice import Booking, SlotPlan, integration_actor, make_practice
 from bench.report import GOAL, LABELS, DemoRun, Report, WriteResult
 from bench.targets import (
     ENGINES,
+    MARIADB_URL,
     POSTGRES_URL,
+    QUERY_ENGINES,
     Target,
     Unreachable,
     check_bench_url,
@@ -68,14 +70,16 @@ class Options:
     audit_rows: int = audit.AUDIT_ROWS
     query_engines: tuple[str, ...] = ()
     query_requests: int = queries.QUERY_REQUESTS
+    mariadb_url: str = MARIADB_URL
 
 
 def _engines(value: str) -> tuple[str, ...]:
     names = tuple(n.strip() for n in value.split(",") if n.strip())
-    unknown = [n for n in names if n not in ENGINES]
+    unknown = [n for n in names if n not in QUERY_ENGINES]
     if unknown:
         raise argparse.ArgumentTypeError(
-            f"unknown engine {', '.join(unknown)}; choose from {', '.join(ENGINES)}"
+            f"unknown engine {', '.join(unknown)}; choose from {', '.join(QUERY_ENGINES)} "
+            "(mysql, MariaDB: the queries benchmark only)"
         )
     return names
 
@@ -129,8 +133,8 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
         type=_engines,
         default=None,
         help="engines for the write, HTTP, audit and queries benchmarks, comma-separated "
-        "(default: sqlite,postgresql for writes, audit and queries, sqlite for http; '' for "
-        "none)",
+        "(default: sqlite,postgresql for writes and audit, sqlite,postgresql,mysql for queries, "
+        "sqlite for http; '' for none; mysql, MariaDB, for queries only)",
     )
     parser.add_argument(
         "--writes", type=_positive, default=2000, help="bookings per round (default: 2000)"
@@ -207,6 +211,13 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
         "benchmark <name>_queries) "
         f"(default: $ENAMEL_BENCH_POSTGRES_URL or {POSTGRES_URL})",
     )
+    parser.add_argument(
+        "--mariadb-url",
+        default=os.environ.get("ENAMEL_BENCH_MARIADB_URL", MARIADB_URL),
+        help="the MariaDB database the queries benchmark uses as <name>_queries (dropped and "
+        "created); its name must contain 'bench' "
+        f"(default: $ENAMEL_BENCH_MARIADB_URL or {MARIADB_URL})",
+    )
     ns = parser.parse_args(argv)
     parts = ns.only
     engines = (ns.engines if ns.engines is not None else ENGINES) if "writes" in parts else ()
@@ -216,11 +227,21 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
     demo_engines = ns.demo_engines if ns.demo_patients > 0 and "demo" in parts else ()
     audit_engines = (ns.engines if ns.engines is not None else ENGINES) if "audit" in parts else ()
     query_engines = (
-        (ns.engines if ns.engines is not None else ENGINES) if "queries" in parts else ()
+        (ns.engines if ns.engines is not None else QUERY_ENGINES) if "queries" in parts else ()
     )
+    elsewhere = [
+        e for e in (*engines, *http_engines, *demo_engines, *audit_engines) if e == "mysql"
+    ]
+    if elsewhere:
+        parser.error("mysql (MariaDB) is measured by the queries benchmark only")
     if "postgresql" in (*engines, *http_engines, *demo_engines, *audit_engines, *query_engines):
         try:
             check_bench_url(ns.postgres_url)
+        except ValueError as e:
+            parser.error(str(e))
+    if "mysql" in query_engines:
+        try:
+            check_bench_url(ns.mariadb_url, "mysql")
         except ValueError as e:
             parser.error(str(e))
     return Options(
@@ -245,6 +266,7 @@ def parse_args(argv: Sequence[str] | None = None) -> Options:
         audit_rows=ns.audit_rows,
         query_engines=query_engines,
         query_requests=ns.query_requests,
+        mariadb_url=ns.mariadb_url,
     )
 
 
@@ -400,7 +422,8 @@ def run_queries(report: Report, options: Options) -> None:
         label = LABELS[engine]
         say(f"{label}: a 1000-row ShortQuery over HTTP, Enamel against the bare driver")
         try:
-            run = queries.run_engine(engine, options.postgres_url, query_options, say)
+            server = options.mariadb_url if engine == "mysql" else options.postgres_url
+            run = queries.run_engine(engine, server, query_options, say)
         except Unreachable as e:
             report.skipped[f"queries on {label}"] = f"server unreachable: {e}"
             say(f"  skipped queries on {label}: the server cannot be reached ({e})")

@@ -11,7 +11,7 @@ costs, against its two goals.
   request's body is (so its hash is computed and its text compared): what a report that reruns
   its query costs. One uncounted pass first, so that sqlglot's dialects and the schema's names
   (cached for the process's life, whatever the query) are set up, as in a running server.
-- end to end, per engine (SQLite, PostgreSQL): a fresh database with a demo practice
+- end to end, per engine (SQLite, PostgreSQL, MariaDB): a fresh database with a demo practice
   (`load_demo`, `DEMO_PATIENTS` patients, over 1,800 procedures) and an integration with scope
   `queries` and no rate limit. Two servers side by side, one uvicorn worker each, as in
   bench/http.py: Enamel (`python -m enamel.cli serve`, every layer on: authentication, the
@@ -27,7 +27,8 @@ costs, against its two goals.
   the `queryrun` row in their own `Database.write()`, as the service does), interleaved call
   by call; medians.
 
-PostgreSQL uses `<--postgres-url's database>_queries`, dropped and created on each run.
+PostgreSQL uses `<--postgres-url's database>_queries`, MariaDB `<--mariadb-url's
+database>_queries`, dropped and created on each run.
 """
 
 from __future__ import annotations
@@ -357,11 +358,11 @@ class EngineRun:
     facts: dict[str, str] = field(default_factory=dict)
 
 
-def run_engine(engine: str, postgres_url: str, options: QueryOptions, say: Say) -> EngineRun:
+def run_engine(engine: str, server_url: str, options: QueryOptions, say: Say) -> EngineRun:
     out = EngineRun()
     label = LABELS.get(engine, engine)
     with (
-        fresh_target(engine, database_url(postgres_url, "queries")) as target,
+        fresh_target(engine, database_url(server_url, "queries")) as target,
         TemporaryDirectory(prefix="enamel-bench-queries-") as tmp,
         ExitStack() as stack,
     ):

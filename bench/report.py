@@ -9,7 +9,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any
 
-LABELS = {"sqlite": "SQLite", "postgresql": "PostgreSQL"}
+LABELS = {"sqlite": "SQLite", "postgresql": "PostgreSQL", "mysql": "MariaDB"}
 GOAL = 0.5
 """Service writes per second over hand-written writes per second, at least."""
 VERIFY_GOAL = 100_000.0

@@ -1,5 +1,5 @@
-"""Fresh, migrated databases to benchmark on: a temporary SQLite file, or PostgreSQL's
-`enamel_bench` (dropped and created on every run; never a test database)."""
+"""Fresh, migrated databases to benchmark on: a temporary SQLite file, PostgreSQL's
+`enamel_bench` or MariaDB's (dropped and created on every run; never a test database)."""
 
 from __future__ import annotations
 
@@ -10,6 +10,7 @@ from pathlib import Path
 from tempfile import TemporaryDirectory
 
 import psycopg
+import pymysql
 from psycopg import sql
 from sqlalchemy.engine import URL, make_url
 
@@ -17,7 +18,11 @@ from enamel.db import Database
 from enamel.db.migrate import upgrade
 
 ENGINES = ("sqlite", "postgresql")
+"""The engines of the write, audit and HTTP benchmarks."""
+QUERY_ENGINES = ("sqlite", "postgresql", "mysql")
+"""The engines of the queries benchmark: MariaDB too, the engine Open Dental offices run."""
 POSTGRES_URL = "postgresql+psycopg://postgres@127.0.0.1:5432/enamel_bench"
+MARIADB_URL = "mysql+pymysql://root@127.0.0.1:3306/enamel_bench"
 CONNECT_TIMEOUT = 5
 
 
@@ -36,13 +41,14 @@ class Target:
     conninfo: str = ""
 
 
-def check_bench_url(url: str) -> URL:
-    """The PostgreSQL URL, refused unless its database is a benchmark database: the benchmark
-    drops it."""
+def check_bench_url(url: str, backend: str = "postgres") -> URL:
+    """The PostgreSQL (or MariaDB) URL, refused unless its database is a benchmark database:
+    the benchmark drops it."""
     u = make_url(url)
     name = u.database or ""
-    if not u.drivername.startswith("postgres"):
-        raise ValueError(f"--postgres-url must be a PostgreSQL URL, not {u.drivername}")
+    if not u.drivername.startswith(backend):
+        option = "--postgres-url" if backend == "postgres" else "--mariadb-url"
+        raise ValueError(f"{option} must be a {backend} URL, not {u.drivername}")
     if "bench" not in name or name.startswith("enamel_test"):
         raise ValueError(
             f"refusing to drop database {name!r}: the benchmark database's name must contain "
@@ -84,10 +90,31 @@ def postgres_server_version(conninfo: str) -> str:
         return str(row[0]) if row else "?"
 
 
+def recreate_mariadb_database(u: URL) -> None:
+    """DROP and CREATE the benchmark database on MariaDB; `Unreachable` when the server is not
+    there."""
+    name = (u.database or "").replace("`", "``")
+    try:
+        conn = pymysql.connect(
+            host=u.host or "127.0.0.1",
+            port=u.port or 3306,
+            user=u.username or "root",
+            password=u.password or "",
+            connect_timeout=CONNECT_TIMEOUT,
+            autocommit=True,
+        )
+    except pymysql.err.OperationalError as e:
+        raise Unreachable(str(e.args[-1]) if e.args else type(e).__name__) from e
+    with conn, conn.cursor() as cursor:
+        cursor.execute(f"DROP DATABASE IF EXISTS `{name}`")
+        cursor.execute(f"CREATE DATABASE `{name}` CHARACTER SET utf8mb4")
+
+
 @contextmanager
-def fresh_target(engine: str, postgres_url: str) -> Iterator[Target]:
-    """A new, migrated database for `engine`; SQLite's temporary file is removed afterwards,
-    PostgreSQL's database is left for inspection (the next run drops it)."""
+def fresh_target(engine: str, server_url: str) -> Iterator[Target]:
+    """A new, migrated database for `engine` (`server_url`: the PostgreSQL or MariaDB URL,
+    unused for SQLite); SQLite's temporary file is removed afterwards, a server's database is
+    left for inspection (the next run drops it). A MariaDB target's `conninfo` is its URL."""
     if engine == "sqlite":
         with TemporaryDirectory(prefix="enamel-bench-") as tmp:
             path = Path(tmp) / "bench.sqlite3"
@@ -99,7 +126,7 @@ def fresh_target(engine: str, postgres_url: str) -> Iterator[Target]:
                 db.dispose()
         return
     if engine == "postgresql":
-        u = check_bench_url(postgres_url)
+        u = check_bench_url(server_url)
         recreate_postgres_database(u)
         db = Database(u)
         try:
@@ -108,4 +135,14 @@ def fresh_target(engine: str, postgres_url: str) -> Iterator[Target]:
         finally:
             db.dispose()
         return
-    raise ValueError(f"unknown engine {engine!r}; choose from {', '.join(ENGINES)}")
+    if engine == "mysql":
+        u = check_bench_url(server_url, "mysql")
+        recreate_mariadb_database(u)
+        db = Database(u)
+        try:
+            upgrade(db)
+            yield Target(engine, db, conninfo=u.render_as_string(hide_password=False))
+        finally:
+            db.dispose()
+        return
+    raise ValueError(f"unknown engine {engine!r}; choose from {', '.join(QUERY_ENGINES)}")

@@ -129,6 +129,29 @@ def test_times_and_decimals_come_as_open_dental_sends_them(api: Api, practice: P
     assert mixed[1]["Stamp"] is None and mixed[0]["Chart"] == "" and mixed[1]["Chart"] is None
 
 
+def test_postgresql_dates_are_read_as_iso_whatever_the_servers_datestyle(api: Api) -> None:
+    """The query engine reads dates as the server's text: a server whose DateStyle writes
+    `06/12/2026` must not change what the API answers."""
+    if api.db.dialect != "postgresql":
+        pytest.skip("DateStyle is PostgreSQL's")
+    make_patient(api.db, LName="Ames", Birthdate=dt.date(1985, 3, 4))
+    headers = api.integration("queries")
+    name = api.db.url.database
+    with api.db.unaudited() as conn:
+        conn.exec_driver_sql(f"ALTER DATABASE \"{name}\" SET DateStyle = 'SQL, DMY'")
+    try:
+        api.db.query_engine.dispose()  # new connections take the database's setting
+        answer = ask(api, headers, "SELECT Birthdate, DateTStamp FROM patient")
+        assert answer.status_code == 200, answer.text
+        (row,) = answer.json()
+        assert row["Birthdate"] == "1985-03-04T00:00:00"
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", row["DateTStamp"])
+    finally:
+        with api.db.unaudited() as conn:
+            conn.exec_driver_sql(f'ALTER DATABASE "{name}" RESET DateStyle')
+        api.db.query_engine.dispose()
+
+
 def test_the_log_entries_of_reads_are_chained(api: Api, practice: Practice) -> None:
     """A read's entry and its `queryrun` row are written without the ORM, in the read's own
     audited edge: `enamel audit verify` finds them chained, and an entry edited by hand

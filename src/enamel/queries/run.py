@@ -327,16 +327,12 @@ def _engine(db: Database) -> Engine:
 
 def _text_values(dbapi_connection: Any, _record: Any) -> None:
     """A query connection of PostgreSQL or MariaDB hands dates, times and decimals over as the
-    database's own text (`_FORMATS`): psycopg's text loader (in C) for those types and ISO
-    dates whatever the server's `DateStyle`; PyMySQL without its converters for them."""
+    database's own text (`_FORMATS`): psycopg's text loader (in C) for those types (ISO dates
+    whatever the server's `DateStyle`: `_governed` sets it); PyMySQL without its converters."""
     adapters = getattr(dbapi_connection, "adapters", None)
-    if adapters is not None:  # psycopg
+    if adapters is not None:  # psycopg; `_governed` sets DateStyle with the time limit
         for name in ("date", "timestamp", "time", "numeric"):
             adapters.register_loader(name, TextLoader)
-        cursor = dbapi_connection.cursor()
-        cursor.execute("SET DateStyle = 'ISO'")
-        cursor.close()
-        dbapi_connection.commit()
         return
     dbapi_connection.decoders = {
         **dbapi_connection.decoders,
@@ -558,7 +554,8 @@ def _governed(raw: Any, dialect: str, seconds: float, integration: str) -> Itera
             cursor = raw.cursor()
             try:  # psycopg runs several statements in one round trip when given no parameters
                 cursor.execute(
-                    f"SET statement_timeout = {settings[0]}; SET application_name = '{settings[1]}'"
+                    f"SET statement_timeout = {settings[0]}; SET application_name = "
+                    f"'{settings[1]}'; SET DateStyle = 'ISO'"  # the dates' text `_dates` reads
                 )
             finally:
                 cursor.close()
