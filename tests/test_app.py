@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 from pathlib import Path
 
 from fastapi.testclient import TestClient
 
-from enamel.app import create_app
+from enamel.app import GC_THRESHOLD, create_app
 from enamel.db import Database
 from enamel.db.migrate import head_revision
 
@@ -43,3 +44,18 @@ def test_healthz_is_503_when_the_database_is_unreachable() -> None:
         gone.dispose()
     assert response.status_code == 503
     assert "unreachable" in response.json()["message"]
+
+
+def test_a_running_server_collects_young_objects_less_often(db: Database) -> None:
+    """Python's default threshold (700) is raised while the app runs; a threshold the process
+    set itself is left alone."""
+    saved = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        with TestClient(create_app(database=db)):
+            assert gc.get_threshold() == (GC_THRESHOLD, 10, 10)
+        gc.set_threshold(2500, 10, 10)
+        with TestClient(create_app(database=db)):
+            assert gc.get_threshold() == (2500, 10, 10)
+    finally:
+        gc.set_threshold(*saved)

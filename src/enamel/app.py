@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gc
 import hashlib
 from collections.abc import AsyncIterator
 from contextlib import asynccontextmanager
@@ -32,6 +33,19 @@ from enamel.security.activity import Activity
 from enamel.security.gate import Gate
 from enamel.security.ratelimit import make_limiter
 
+GC_THRESHOLD = 10_000
+"""New objects between two runs of Python's youngest-generation collector while the server runs
+(Python's default: 700). A read of a thousand rows makes some 10,000 objects, which the default
+would walk a dozen times over while they are still in use: measured 6-16% more 1000-row
+ShortQuery requests a second on SQLite. Left alone when the process set its own threshold."""
+
+
+def _fewer_collections() -> None:
+    first, *older = gc.get_threshold()
+    if first == 700:  # Python's default
+        gc.set_threshold(GC_THRESHOLD, *older)
+
+
 DESCRIPTION = """Open Dental's REST API, served by Enamel: the same routes, fields and labels, so
 a client written for Open Dental works by changing its base URL. Authenticate with
 `Authorization: ODFHIR {DeveloperKey}/{CustomerKey}` (keys from `enamel integrations add`).
@@ -49,6 +63,7 @@ def create_app(settings: Settings | None = None, database: Database | None = Non
 
     @asynccontextmanager
     async def lifespan(app: FastAPI) -> AsyncIterator[None]:
+        _fewer_collections()
         activity.start()
         schedule.start()
         plugins.start()
