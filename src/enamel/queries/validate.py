@@ -23,7 +23,7 @@ Open Dental's mixed-case names), transpiled to PostgreSQL or SQLite where needed
 from __future__ import annotations
 
 from collections.abc import Callable
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Any, ClassVar
 
 import sqlglot
@@ -163,22 +163,47 @@ _PARAMETERS = (exp.Parameter, exp.SessionParameter)
 _SORTED = (exp.Select, exp.Func, exp.Table, exp.CTE, exp.Identifier)
 
 
+_WRITE = "write"
+
+
+def _sort_class(cls: type) -> Any:
+    """What `_walk` does with a node of class `cls`: refuse it (`_WRITE`), keep it under its
+    kind (`_PARAMETERS` or one of `_SORTED`), or pass it by (None)."""
+    if issubclass(cls, _WRITES):
+        return _WRITE
+    if issubclass(cls, _PARAMETERS):
+        return _PARAMETERS
+    return next((kind for kind in _SORTED if issubclass(cls, kind)), None)
+
+
+_sorted_as: Callable[[type], Any] = cache(_sort_class)
+"""`_sort_class`, asked once per class."""
+
+
 def _walk(query: exp.Expr) -> dict[Any, list[Any]]:
     """The nodes each rule looks at, by kind; writes and locking reads refused on the way."""
     found: dict[Any, list[Any]] = {kind: [] for kind in (*_SORTED, _PARAMETERS)}
     for node in query.walk():
-        if isinstance(node, _WRITES):
-            raise QueryRefused("read only", f"{_kind(node)} is not allowed in a read")
-        if isinstance(node, exp.Select) and node.args.get("locks"):
-            raise QueryRefused("read only", "locking reads (FOR UPDATE, FOR SHARE) are not allowed")
-        if isinstance(node, _PARAMETERS):
-            found[_PARAMETERS].append(node)
+        kind = _sorted_as(type(node))
+        if kind is None:
             continue
-        for kind in _SORTED:
-            if isinstance(node, kind):
-                found[kind].append(node)
-                break
+        if kind is _WRITE:
+            raise QueryRefused("read only", f"{_kind(node)} is not allowed in a read")
+        if kind is exp.Select and node.args.get("locks"):
+            raise QueryRefused("read only", "locking reads (FOR UPDATE, FOR SHARE) are not allowed")
+        found[kind].append(node)
     return found
+
+
+def _one_of(*classes: type) -> Callable[[type], bool]:
+    """Whether a node's class is one of `classes` (or theirs): asked once per class, so the
+    rewrites called on every node of a tree pass the others by with one lookup."""
+
+    @cache
+    def test(cls: type) -> bool:
+        return issubclass(cls, classes)
+
+    return test
 
 
 def _variables(preamble: list[exp.Expr]) -> dict[str, exp.Expr]:
@@ -340,6 +365,8 @@ def _render(tree: exp.Expr, dialect: str) -> str:
     aliases = {a.alias.lower(): a.alias for a in tree.find_all(exp.Alias) if a.alias}
 
     def spell(node: exp.Expr) -> exp.Expr:
+        if not _SPELLED(type(node)):
+            return node
         if isinstance(node, exp.Column) and isinstance(node.this, exp.Identifier):
             key = node.name.lower()
             proper = canonical.get(key) or (aliases.get(key) if not node.table else None)
@@ -370,11 +397,19 @@ class _SQLiteBackticks(SQLite):
         IDENTIFIERS: ClassVar[list[str | tuple[str, str]]] = ["`", '"']
 
 
+_SPELLED = _one_of(exp.Column, exp.Table, exp.Identifier)
+_REWRITTEN_FOR_POSTGRESQL = _one_of(
+    exp.Select, exp.Like, exp.Substring, exp.If, exp.Dayname, exp.NumberToStr, exp.DayOfWeek
+)
+
+
 def _like_mysql_on_postgresql(node: exp.Expr) -> exp.Expr:
     """What MySQL means, where PostgreSQL would differ or refuse: LIKE ignores case (MySQL's
     default collation) and takes dates and numbers as text; DAYOFWEEK counts Sunday as 1; an
     integer flag is a condition; a grouped query may name columns it does not group by (MySQL
     answers any value of the group: MIN here), and HAVING may name a column alias."""
+    if not _REWRITTEN_FOR_POSTGRESQL(type(node)):
+        return node
     if isinstance(node, exp.Select) and node.args.get("group"):
         _group_like_mysql(node)
     if isinstance(node, exp.Like):
@@ -480,9 +515,25 @@ def _date_add(value: exp.Expr, amount: exp.Expr, unit: exp.Expr | None) -> exp.E
     )
 
 
+_REWRITTEN_FOR_SQLITE = _one_of(
+    exp.CurrentDate,
+    exp.Add,
+    exp.Sub,
+    exp.DateAdd,
+    exp.DateSub,
+    exp.Dayname,
+    exp.TimeToStr,
+    exp.NumberToStr,
+    exp.CurrentTimestamp,
+    exp.CurrentDatetime,
+)
+
+
 def _like_mysql_on_sqlite(node: exp.Expr) -> exp.Expr:
     """SQLite's CURRENT_DATE and CURRENT_TIMESTAMP are UTC; MySQL's, like Enamel's stored
     times, are the server's local time: Enamel's own SQLite functions answer that."""
+    if not _REWRITTEN_FOR_SQLITE(type(node)):
+        return node
     if isinstance(node, exp.CurrentDate):
         return exp.Anonymous(this="CURDATE", expressions=[])
     if isinstance(node, exp.Add | exp.Sub) and isinstance(node.expression, exp.Interval):
