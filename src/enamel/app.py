@@ -36,7 +36,7 @@ from enamel.security.ratelimit import make_limiter
 GC_THRESHOLD = 10_000
 """New objects between two runs of Python's youngest-generation collector while the server runs
 (Python's default: 700). A read of a thousand rows makes some 10,000 objects, which the default
-would walk a dozen times over while they are still in use: measured 6-16% more 1000-row
+would walk a dozen times over while they are still in use: measured 4-16% more 1000-row
 ShortQuery requests a second on SQLite. Left alone when the process set its own threshold."""
 
 
