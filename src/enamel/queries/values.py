@@ -117,10 +117,8 @@ def _length(column: tuple[Any, ...]) -> int | None:
     return lengths.pop() if len(lengths) == 1 else None
 
 
-def _all_shaped(column: tuple[Any, ...], shape: bytes, length: int | None = -1) -> bool:
-    """Every value is text in `shape` (and none NULL); `length`: `_length(column)`, if known."""
-    if length == -1:
-        length = _length(column)
+def _all_shaped(column: tuple[Any, ...], shape: bytes, length: int | None) -> bool:
+    """Every value is text in `shape` (and none NULL); `length` is `_length(column)`."""
     return length == len(shape) and _shape("".join(column)) == shape * len(column)
 
 
@@ -145,20 +143,20 @@ def _t_between(column: Iterable[str]) -> list[str]:
 
 
 def _dates(column: tuple[Any, ...]) -> list[Any]:
-    if _all_shaped(column, _DATE):
+    if _all_shaped(column, _DATE, _length(column)):
         return _add_midnight(column)
     return list(map(_text_date, column))
 
 
 def _date_times(column: tuple[Any, ...]) -> list[Any]:
-    if _all_shaped(column, _DATE_TIME):
+    if _all_shaped(column, _DATE_TIME, _length(column)):
         return _t_between(column)
     return list(map(_text_date, column))
 
 
 def _times(column: tuple[Any, ...]) -> list[Any] | None:
     """`HH:mm:ss`: fractions of a second dropped; MariaDB's TIME may be negative or past 24 h."""
-    if _all_shaped(column, _TIME_OF_DAY):
+    if _all_shaped(column, _TIME_OF_DAY, _length(column)):
         return None
     return [_time_text(value) for value in column]
 
