@@ -27,6 +27,7 @@ from pymysql.converters import through as pymysql_through
 _PLAIN: frozenset[type] = frozenset((int, float, bool, type(None)))
 """Value types JSON takes as they are."""
 _TEXT: frozenset[type] = frozenset((str, type(None)))
+_JSON: frozenset[type] = _PLAIN | {str}
 
 # How a column's values are written, from the driver's type code in the cursor's description.
 _AS_IS = "as is"
@@ -63,29 +64,24 @@ def formats(dialect: str, description: Any) -> list[str | None]:
 def objects(keys: list[str], rows: list[Any], forms: list[str | None]) -> list[dict[str, Any]]:
     """The rows as objects, each column converted only when it holds something JSON does not
     take as it is. The work runs column by column at C speed: the rows are turned into
-    columns (`zip`), a column of unknown type is looked at with one `set(map(type, ...))`, a
-    column of one shape is converted by `map` over str methods, and the objects are built by
-    `map(dict, ...)`; value by value only for a column of mixed shapes."""
+    columns (`zip`) only when some column may need converting; a column is looked at with a
+    few whole-column calls (`sum`, a join, `set(map(type, ...))`), converted by `map` over str
+    methods, and the objects are built by `map(dict, ...)`; value by value only for a column of
+    mixed shapes."""
     if not rows:
         return []
+    if all(form == _AS_IS for form in forms):
+        return list(map(dict, map(zip, repeat(keys), rows)))
     columns: list[Any] = list(zip(*rows, strict=True))
+    changed = False
     for i, form in enumerate(forms):
         if form == _AS_IS:
             continue
-        column = columns[i]
-        if form in _TEXT_FORMATS:  # PostgreSQL or MariaDB: the database's text, or NULL
-            converted = _TEXT_FORMATS[form](column)
-        else:
-            kinds = set(map(type, column))
-            if kinds <= _PLAIN:
-                continue
-            if kinds <= _TEXT:
-                converted = _guessed(column) if form == _GUESS else None
-            else:  # bytes, intervals, UUIDs...; on SQLite, text beside numbers
-                converted = list(map(_guessed_value if form == _GUESS else _value, column))
+        converted = _CONVERSIONS[form](columns[i])
         if converted is not None:
             columns[i] = converted
-    return list(map(dict, map(zip, repeat(keys), zip(*columns, strict=True))))
+            changed = True
+    return list(map(dict, map(zip, repeat(keys), zip(*columns, strict=True) if changed else rows)))
 
 
 _TIME_TEXT = re.compile(r"(-?\d{2,3}:\d{2}:\d{2})(?:\.\d+)?")
@@ -93,9 +89,11 @@ _NOT_FINITE = re.compile(r"[A-Za-z]")
 _TO_SECONDS = slice(0, 19)
 _TO_SECOND_OF_DAY = slice(0, 8)
 
-# A column's shape is checked on its values joined, as bytes with every ASCII digit made a 0
-# (`bytes.translate`, ten times faster than a regular expression over the same text): a date
-# column of a thousand values is one comparison with `0000-00-00` repeated a thousand times.
+# A column's shape is checked on its values joined by NUL, as bytes with every ASCII digit made
+# a 0 (`bytes.translate`, ten times faster than a regular expression over the same text): a
+# date column of a thousand values is one comparison with `0000-00-00` repeated a thousand
+# times, NUL between. The comparison holds only when every value has the shape: the expected
+# bytes hold exactly one NUL fewer than values, so no value can hold a NUL of its own.
 _DIGITS_AS_ZERO = bytes.maketrans(b"0123456789", b"0000000000")
 _DATE = b"0000-00-00"
 _DATE_TIME = b"0000-00-00 00:00:00"
@@ -109,24 +107,28 @@ def _shape(text: str) -> bytes:
     return text.encode("utf-8", "replace").translate(_DIGITS_AS_ZERO)
 
 
-def _length(column: tuple[Any, ...]) -> int | None:
-    """The length of every value, when all are text (none NULL) of one length."""
-    if None in column:
+def _joined_shape(column: Iterable[Any]) -> bytes | None:
+    """The values' shapes joined by NUL; None when a value is not text (NULL among them)."""
+    try:
+        return _shape("\x00".join(column))
+    except TypeError:
         return None
-    lengths = set(map(len, column))
-    return lengths.pop() if len(lengths) == 1 else None
 
 
-def _all_shaped(column: tuple[Any, ...], shape: bytes, length: int | None) -> bool:
-    """Every value is text in `shape` (and none NULL); `length` is `_length(column)`."""
-    return length == len(shape) and _shape("".join(column)) == shape * len(column)
+def _is(shapes: bytes | None, shape: bytes, count: int) -> bool:
+    """`shapes` (`_joined_shape` of `count` values) says every value is in `shape`."""
+    return (
+        shapes is not None
+        and len(shapes) == (len(shape) + 1) * count - 1
+        and shapes == (shape + b"\x00") * (count - 1) + shape
+    )
 
 
-def _some_shaped(column: tuple[Any, ...]) -> bool:
-    """Some value may be shaped like a date or a stored time: the values joined by NUL, each
-    shape searched for between NULs (a date-time's fraction of a second, if any, is left to
-    `_guessed_value`, which looks at each value exactly)."""
-    shapes = _shape("\x00" + "\x00".join(filter(None, column)) + "\x00")
+def _some_shaped(shapes: bytes) -> bool:
+    """Some value may be shaped like a date or a stored time (`shapes`: `_joined_shape` of
+    them); a date-time's fraction of a second, if any, is left to `_guessed_value`, which looks
+    at each value exactly."""
+    shapes = b"\x00" + shapes + b"\x00"
     return (
         b"\x00" + _DATE + b"\x00" in shapes
         or b"\x00" + _DATE_TIME in shapes
@@ -143,20 +145,20 @@ def _t_between(column: Iterable[str]) -> list[str]:
 
 
 def _dates(column: tuple[Any, ...]) -> list[Any]:
-    if _all_shaped(column, _DATE, _length(column)):
+    if _is(_joined_shape(column), _DATE, len(column)):
         return _add_midnight(column)
     return list(map(_text_date, column))
 
 
 def _date_times(column: tuple[Any, ...]) -> list[Any]:
-    if _all_shaped(column, _DATE_TIME, _length(column)):
+    if _is(_joined_shape(column), _DATE_TIME, len(column)):
         return _t_between(column)
     return list(map(_text_date, column))
 
 
 def _times(column: tuple[Any, ...]) -> list[Any] | None:
     """`HH:mm:ss`: fractions of a second dropped; MariaDB's TIME may be negative or past 24 h."""
-    if _all_shaped(column, _TIME_OF_DAY, _length(column)):
+    if _is(_joined_shape(column), _TIME_OF_DAY, len(column)):
         return None
     return [_time_text(value) for value in column]
 
@@ -179,26 +181,52 @@ def _number(value: str | None) -> Any:
     return orjson.Fragment(value.encode())
 
 
+def _looked_at(column: tuple[Any, ...]) -> list[Any] | None:
+    """A column of a type not known: converted when a value is not a number or text."""
+    if set(map(type, column)) <= _JSON:
+        return None
+    return list(map(_value, column))
+
+
 def _guessed(column: tuple[Any, ...]) -> list[Any] | None:
-    """SQLite text (or NULL): the column converted when a value is shaped like a date, or like
-    a time as SQLAlchemy stores one (`HH:MM:SS.ffffff`); None when none is."""
-    length = _length(column)
-    if _all_shaped(column, _DATE, length):
-        return _add_midnight(column)
-    if _all_shaped(column, _DATE_TIME, length):
-        return _t_between(column)
-    if _all_shaped(column, _STORED_DATE_TIME, length):
-        return _t_between(map(operator.getitem, column, repeat(_TO_SECONDS)))
-    if _all_shaped(column, _STORED_TIME, length):
-        return list(map(operator.getitem, column, repeat(_TO_SECOND_OF_DAY)))
-    could_be = length is None or length in (10, 15) or 19 <= length <= 26
-    if could_be and _some_shaped(column):
-        return list(map(_guessed_value, column))
-    return None
+    """SQLite (its values are numbers, text, bytes or NULL): the column converted when a value
+    is shaped like a date, or like a time as SQLAlchemy stores one (`HH:MM:SS.ffffff`); None
+    when none is."""
+    try:
+        sum(column)  # numbers alone (the common column): nothing to convert
+        return None
+    except TypeError:
+        pass
+    shapes = _joined_shape(column)
+    if shapes is None:  # not text alone: NULL, numbers or bytes among it
+        kinds = set(map(type, column))
+        if kinds <= _PLAIN:
+            return None
+        if not kinds <= _TEXT:
+            return list(map(_guessed_value, column))
+        shapes = _shape("\x00".join(filter(None, column)))  # text alone, NULL left out
+    else:
+        count = len(column)
+        if _is(shapes, _DATE, count):
+            return _add_midnight(column)
+        if _is(shapes, _DATE_TIME, count):
+            return _t_between(column)
+        if _is(shapes, _STORED_DATE_TIME, count):
+            return _t_between(map(operator.getitem, column, repeat(_TO_SECONDS)))
+        if _is(shapes, _STORED_TIME, count):
+            return list(map(operator.getitem, column, repeat(_TO_SECOND_OF_DAY)))
+    return list(map(_guessed_value, column)) if _some_shaped(shapes) else None
 
 
-_TEXT_FORMATS = {_DATES: _dates, _DATETIMES: _date_times, _TIMES: _times, _NUMBERS: _numbers}
-"""Each typed format's conversion of a column of text (or NULL); None: it stays as it is."""
+_CONVERSIONS = {
+    _DATES: _dates,
+    _DATETIMES: _date_times,
+    _TIMES: _times,
+    _NUMBERS: _numbers,
+    _GUESS: _guessed,
+    None: _looked_at,
+}
+"""Each format's conversion of a column; None: the column stays as it is."""
 
 
 def as_text(dbapi_connection: Any, _record: Any) -> None:
