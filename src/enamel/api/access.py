@@ -12,6 +12,7 @@ from collections.abc import Awaitable, Callable
 
 from fastapi import Request
 from sqlalchemy import select
+from starlette.concurrency import run_in_threadpool
 
 from enamel.db import Database
 from enamel.errors import InvalidInput
@@ -39,10 +40,13 @@ def reader(scope: Scope) -> Callable[[Request], Awaitable[Credential]]:
     return read_access
 
 
-def writer(scope: Scope) -> Callable[[Request], Actor]:
-    def write_access(request: Request) -> Actor:
+def writer(scope: Scope) -> Callable[[Request], Awaitable[Actor]]:
+    async def write_access(request: Request) -> Actor:
         cred = admit(request, scope)
-        user_num, user_name = _office_user(request)
+        given = request.headers.get(USER_HEADER, "").strip()
+        user_num, user_name = (
+            await run_in_threadpool(_office_user, request.app.state.db, given) if given else (0, "")
+        )
         return Actor(
             kind=ActorKind.INTEGRATION,
             name=cred.name,
@@ -57,11 +61,7 @@ def writer(scope: Scope) -> Callable[[Request], Actor]:
     return write_access
 
 
-def _office_user(request: Request) -> tuple[int, str]:
-    given = request.headers.get(USER_HEADER, "").strip()
-    if not given:
-        return 0, ""
-    db: Database = request.app.state.db
+def _office_user(db: Database, given: str) -> tuple[int, str]:
     where = Userod.UserNum == int(given) if given.isdigit() else Userod.UserName == given
     with db.read() as session:
         row = session.execute(
