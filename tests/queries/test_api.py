@@ -5,6 +5,7 @@ from __future__ import annotations
 import datetime as dt
 import re
 import threading
+import time
 from decimal import Decimal
 from typing import Any
 
@@ -232,15 +233,17 @@ def test_the_query_engine_is_read_only_even_without_the_rules(api: Api) -> None:
         raw.close()
 
 
+HEAVY = (  # 10^12 rows: MariaDB stops recursion at 1000 levels, so a cross join
+    "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
+    "SELECT COUNT(*) FROM n AS a, n AS b, n AS c, n AS d"
+)
+
+
 def test_a_runaway_query_is_stopped_by_the_time_limit(api: Api) -> None:
-    heavy = (  # 10^12 rows: MariaDB stops recursion at 1000 levels, so a cross join
-        "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
-        "SELECT COUNT(*) FROM n AS a, n AS b, n AS c, n AS d"
-    )
     with api_for(api.db, query_time_limit=0.5) as limited:
         headers = limited.integration("queries")
         started = dt.datetime.now()
-        response = ask(limited, headers, heavy)
+        response = ask(limited, headers, HEAVY)
         took = (dt.datetime.now() - started).total_seconds()
         assert response.status_code == 400, response.text
         assert response.json()["error"] == "query_limit"
@@ -286,6 +289,40 @@ def test_a_sqlite_read_waits_for_the_one_before_at_most_its_time_limit(api: Api)
         assert waited.status_code == 503, waited.text
         assert waited.json()["error"] == "unavailable"
         assert "other governed reads are running" in waited.json()["message"]
+        assert ask(limited, headers, "SELECT 1 AS one").json() == [{"one": 1}]
+
+
+def test_a_sqlite_read_queued_behind_runaways_answers_503_when_its_turn_comes_late(
+    api: Api,
+) -> None:
+    """The server runs SQLite's reads in turn, in one thread: a read queued behind two runaway
+    reports (each stopped at the time limit) has waited longer than its own limit when its turn
+    comes, and answers 503 instead of running late; the server then serves again."""
+    if api.db.dialect != "sqlite":
+        pytest.skip("SQLite only: MariaDB and PostgreSQL run governed reads side by side")
+    with api_for(api.db, query_time_limit=0.5) as limited:
+        headers = limited.integration("queries")
+        answers: dict[str, Any] = {}
+
+        def send(name: str, sql: str) -> None:
+            answers[name] = ask(limited, headers, sql)
+
+        first = threading.Thread(target=send, args=("first", HEAVY))
+        first.start()
+        deadline = time.monotonic() + 10
+        while not run._SQLITE_READS.locked() and time.monotonic() < deadline:
+            time.sleep(0.005)  # the first runaway is running
+        second = threading.Thread(target=send, args=("second", HEAVY))
+        second.start()
+        time.sleep(0.2)
+        send("last", "SELECT 1 AS one")  # queued at least 0.8 s before its turn
+        for thread in (first, second):
+            thread.join()
+        for name in ("first", "second"):
+            assert answers[name].status_code == 400, answers[name].text
+            assert answers[name].json()["error"] == "query_limit"
+        assert answers["last"].status_code == 503, answers["last"].text
+        assert "other governed reads are running" in answers["last"].json()["message"]
         assert ask(limited, headers, "SELECT 1 AS one").json() == [{"one": 1}]
 
 

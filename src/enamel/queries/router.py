@@ -10,7 +10,7 @@ from pydantic import BaseModel, Field
 from enamel.api.access import database, writer
 from enamel.api.encode import JSON
 from enamel.api.inputs import ExactJSONRoute
-from enamel.queries import service
+from enamel.queries import run, service
 from enamel.security.actor import Actor
 from enamel.security.scopes import Scope
 
@@ -25,7 +25,7 @@ class ShortQueryIn(BaseModel):
 
 
 @router.put("/queries/ShortQuery", response_model=list[dict[str, object]])
-def short_query(
+async def short_query(
     request: Request,
     body: ShortQueryIn,
     actor: Annotated[Actor, Depends(writer(Scope.QUERIES))],
@@ -33,15 +33,17 @@ def short_query(
 ) -> JSON:
     """The query's rows as a JSON array of objects keyed by column name, at most 1000 a call
     (`Offset` pages on); dates as `yyyy-MM-ddTHH:mm:ss`, as Open Dental sends them."""
-    db = database(request)
-    settings = request.app.state.settings
-    return JSON(
-        service.short_query(
+    db, settings = database(request), request.app.state.settings
+    rows = await run.in_turn(
+        db,
+        lambda queued: service.short_query(
             db,
             actor,
             body.SqlCommand,
             offset=Offset,
             time_limit=settings.query_time_limit,
             cost_budget=settings.query_cost_budget,
-        )
+            queued=queued,
+        ),
     )
+    return JSON(rows)

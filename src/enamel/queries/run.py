@@ -11,16 +11,19 @@ A query stopped by a limit is the query's fault: `QueryLimit` (400) naming the l
 
 from __future__ import annotations
 
+import asyncio
 import calendar
+import contextvars
 import datetime as dt
 import logging
 import re
 import threading
 import time
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
+from concurrent.futures import ThreadPoolExecutor
 from contextlib import contextmanager, nullcontext
 from decimal import Decimal
-from typing import Any
+from typing import Any, TypeVar
 from weakref import WeakKeyDictionary
 
 import orjson
@@ -28,6 +31,7 @@ from sqlalchemy import Engine, event
 from sqlalchemy.engine import URL
 from sqlalchemy.exc import DBAPIError
 from sqlalchemy.pool import NullPool
+from starlette.concurrency import run_in_threadpool
 
 from enamel.db import Database
 from enamel.db.engine import make_engine
@@ -36,6 +40,7 @@ from enamel.queries import accounts, values
 from enamel.queries.validate import check
 
 log = logging.getLogger("enamel.queries")
+T = TypeVar("T")
 
 PAGE = 1000
 """Rows a call answers at most (Open Dental: 100 for ShortQuery; Enamel's API pages by 1000)."""
@@ -66,9 +71,11 @@ def short_query(
     time_limit: float = TIME_LIMIT,
     cost_budget: float = COST_BUDGET,
     integration: str = "",
+    queued: float | None = None,
 ) -> list[dict[str, Any]]:
     """The rows `offset` to `offset + PAGE` of the query, as JSON-ready objects; `integration`
-    labels the running query for `enamel queries top`."""
+    labels the running query for `enamel queries top`; `queued` is when (`time.monotonic()`)
+    the read was queued for its turn (`in_turn`), if it was."""
     text = check(sql, db.dialect)
     if offset > MAX_ROWS:
         raise QueryLimit(f"Offset may be at most {MAX_ROWS} (the row limit of a query)")
@@ -76,7 +83,7 @@ def short_query(
     raw = engine.raw_connection()
     try:
         with (
-            _one_at_a_time(time_limit) if db.dialect == "sqlite" else nullcontext(),
+            _one_at_a_time(time_limit, queued) if db.dialect == "sqlite" else nullcontext(),
             _governed(raw, db.dialect, time_limit, integration) as statement,
         ):
             cursor = raw.cursor()
@@ -97,19 +104,40 @@ def short_query(
 
 _SQLITE_READS = threading.Lock()
 """On SQLite, governed reads run one at a time in a process, each while its statement runs and
-its page is fetched (the rows' conversion and the log write run side by side). The driver
-hands the interpreter lock back and forth on every row it steps: two reads fetching at once
-wait on each other for every row and take longer than one after the other (a 1000-row read
-over HTTP with 4 clients: 70 instead of 45 a second). A read's time limit starts once it has
-the lock. PostgreSQL and MariaDB fetch a page in one call, and run their reads side by side."""
+its page is fetched. The driver hands the interpreter lock back and forth on every row it
+steps: two reads fetching at once wait on each other for every row and take longer than one
+after the other (a 1000-row read over HTTP with 4 clients: 70 instead of 45 a second). A read's
+time limit starts once it has the lock. PostgreSQL and MariaDB fetch a page in one call, and
+run their reads side by side."""
+
+_SQLITE_TURNS = ThreadPoolExecutor(1, thread_name_prefix="enamel-sqlite-reads")
+"""The server's governed reads of a SQLite database, log writes included, run in this one
+thread, in the order they came (`in_turn`): the same reads spread over the server's thread
+pool, fetching in turn but converting and logging side by side, cost a fifth more CPU time
+(the threads' hand-overs of the interpreter lock)."""
+
+
+async def in_turn(db: Database, read: Callable[[float | None], T]) -> T:
+    """Run `read` (a governed read and its log write, given when it was queued) off the event
+    loop: on SQLite in `_SQLITE_TURNS`, elsewhere in the server's thread pool."""
+    if db.dialect != "sqlite":
+        return await run_in_threadpool(read, None)
+    context = contextvars.copy_context()
+    queued = time.monotonic()
+    return await asyncio.wrap_future(_SQLITE_TURNS.submit(context.run, read, queued))
 
 
 @contextmanager
-def _one_at_a_time(seconds: float) -> Iterator[None]:
-    """`_SQLITE_READS`, waited for at most a read's time limit: 503 when the reads before
-    this one keep it longer (a queue of runaway reports), rather than waiting without end."""
-    if not _SQLITE_READS.acquire(timeout=seconds if seconds > 0 else -1):
-        raise Unavailable("other governed reads are running; try again in a moment")
+def _one_at_a_time(seconds: float, queued: float | None) -> Iterator[None]:
+    """`_SQLITE_READS`, waited for at most a read's time limit from when it was queued (or
+    from now): 503 when the reads before this one keep it longer (a queue of runaway
+    reports), rather than waiting without end."""
+    if seconds <= 0:  # no time limit
+        _SQLITE_READS.acquire()
+    else:
+        left = seconds - (0.0 if queued is None else time.monotonic() - queued)
+        if left <= 0 or not _SQLITE_READS.acquire(timeout=left):
+            raise Unavailable("other governed reads are running; try again in a moment")
     try:
         yield
     finally:

@@ -24,10 +24,12 @@ def short_query(
     offset: int = 0,
     time_limit: float = run.TIME_LIMIT,
     cost_budget: float = run.COST_BUDGET,
+    queued: float | None = None,
 ) -> list[dict[str, Any]]:
     """Check the query (400 naming the rule) and run it; then, in one transaction, log it with
     its outcome and count it (`stats`), whatever came of it; switch the caller's SQL access
-    off when its reads keep running away."""
+    off when its reads keep running away. `queued`: when the read was queued for its turn
+    (`run.in_turn`)."""
     actor.require(EnumPermType.UserQuery)
     started, clock_start = clock.now(), time.perf_counter()
     outcome, rows = "error", 0
@@ -45,6 +47,7 @@ def short_query(
                 time_limit=time_limit,
                 cost_budget=cost_budget,
                 integration=actor.name,
+                queued=queued,
             )
         except run.QueryLimit as exc:
             outcome = exc.outcome
