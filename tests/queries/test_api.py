@@ -130,6 +130,29 @@ def test_times_and_decimals_come_as_open_dental_sends_them(api: Api, practice: P
     assert mixed[1]["Stamp"] is None and mixed[0]["Chart"] == "" and mixed[1]["Chart"] is None
 
 
+def test_sqlite_columns_of_mixed_values_convert_only_their_dates(api: Api) -> None:
+    """SQLite keeps any value in any column: a column mixing numbers, date text, other text and
+    NULL converts its dates alone, value by value; text holding a date among other text stays
+    as it is."""
+    if api.db.dialect != "sqlite":
+        pytest.skip("SQLite only: the servers' columns have one type")
+    headers = api.integration("queries")
+    answer = ask(
+        api,
+        headers,
+        "SELECT 1 AS k, 5 AS v, 'x' AS w UNION ALL SELECT 2, '2024-01-02', '2024-01-02 03:04:05' "
+        "UNION ALL SELECT 3, NULL, 'on 2024-01-02' UNION ALL SELECT 4, 'text', '2024-01-0' "
+        "ORDER BY k",
+    )
+    assert answer.status_code == 200, answer.text
+    assert [(r["v"], r["w"]) for r in answer.json()] == [
+        (5, "x"),
+        ("2024-01-02T00:00:00", "2024-01-02T03:04:05"),
+        (None, "on 2024-01-02"),
+        ("text", "2024-01-0"),
+    ]
+
+
 def test_postgresql_dates_are_read_as_iso_whatever_the_servers_datestyle(api: Api) -> None:
     """The query engine reads dates as the server's text: a server whose DateStyle writes
     `06/12/2026` must not change what the API answers."""
