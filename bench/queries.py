@@ -21,7 +21,9 @@ costs, against its two goals.
   is a report query answering 1,000 rows; rounds of `--query-requests` requests alternate
   (ABAB), the same requests each; the ratio is the median of the per-round ratios of Enamel's
   time over the bare app's (goal: at most 1.5). Any answer that is not 2xx fails the run, and
-  both servers must answer the same rows first.
+  both servers must answer the same rows first. Each round also reads each server process's
+  CPU time (Linux /proc) a request: steadier than the rates on a shared machine, and on
+  SQLite the whole cost of a read (a database server's own CPU time is not in it).
 - the log write's share: in-process on the same database, `service.short_query` (check, log,
   run) against `run.short_query` (check, run) and the log write alone (`record_at_once` and
   the `queryrun` row in their own `Database.write()`, as the service does), interleaved call
@@ -36,6 +38,7 @@ from __future__ import annotations
 import gc
 import http.client
 import json
+import os
 import statistics
 import sys
 import time
@@ -297,6 +300,17 @@ def _check_failures(name: str, scenario: Scenario, result: LoadResult) -> None:
         )
 
 
+def process_cpu(pid: int) -> float | None:
+    """Seconds of CPU time (user and system, all threads) the process has used, from Linux's
+    /proc; None where there is no /proc."""
+    try:
+        with open(f"/proc/{pid}/stat", encoding="ascii") as f:
+            fields = f.read().rsplit(")", 1)[1].split()
+    except OSError:
+        return None
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 @dataclass(frozen=True)
 class QueryOptions:
     rounds: int
@@ -324,12 +338,21 @@ def run_scenario(
         connections=options.connections,
     )
 
+    cpu_ms: dict[str, float | None] = {}
+
     def timed(name: str, n: int) -> LoadResult:
         gc.collect()
+        pid = servers[name].process.pid
+        before = process_cpu(pid)
         outcome = load(
             servers[name].port, requests * n, connections=options.connections, cap=options.cap
         )
+        after = process_cpu(pid)
         _check_failures(name, scenario, outcome)
+        done = outcome.requests - outcome.failures
+        cpu_ms[name] = (
+            None if before is None or after is None or not done else (after - before) / done * 1000
+        )
         return outcome
 
     for name in servers:
@@ -349,6 +372,10 @@ def run_scenario(
             )
         result.enamel_rates.append(rates["enamel"])
         result.bare_rates.append(rates["bare"])
+        enamel_cpu, bare_cpu = cpu_ms.get("enamel"), cpu_ms.get("bare")
+        if enamel_cpu is not None and bare_cpu is not None:
+            result.enamel_cpu_ms.append(enamel_cpu)
+            result.bare_cpu_ms.append(bare_cpu)
     return result
 
 
@@ -399,10 +426,15 @@ def run_engine(engine: str, server_url: str, options: QueryOptions, say: Say) ->
             result = run_scenario(engine, scenario, servers, auth, options, say)
             result.service_ms, result.run_ms, result.log_ms = in_process[scenario.name]
             verdict = "meets" if result.ratio <= QUERY_GOAL else "MISSES"
+            cpu = (
+                ""
+                if result.cpu_ratio is None
+                else f", server CPU time a request Enamel / bare {result.cpu_ratio:.2f}"
+            )
             say(
                 f"  {label}: {scenario.name}: Enamel {result.enamel:,.1f} req/s, bare "
                 f"{result.bare:,.1f} req/s, Enamel time / bare time {result.ratio:.2f} "
-                f"({verdict} the goal of at most {QUERY_GOAL}); the log write is "
+                f"({verdict} the goal of at most {QUERY_GOAL}){cpu}; the log write is "
                 f"{100 * result.log_share:.0f}% of service.short_query in-process"
             )
             out.results.append(result)

@@ -246,6 +246,10 @@ class QueryHttpResult:
     """In-process median of `enamel.queries.run.short_query` (check, run; no log)."""
     log_ms: float = 0.0
     """In-process median of the security-log write alone, as the service does it."""
+    enamel_cpu_ms: list[float] = field(default_factory=list)
+    """Per round: the Enamel server process's CPU time a request (ms; empty without /proc)."""
+    bare_cpu_ms: list[float] = field(default_factory=list)
+    """Per round: the bare app's process's CPU time a request (ms)."""
 
     @property
     def enamel(self) -> float:
@@ -264,6 +268,16 @@ class QueryHttpResult:
     @property
     def ratio(self) -> float:
         return statistics.median(self.ratios)
+
+    @property
+    def cpu_ratio(self) -> float | None:
+        """Median of the per-round ratios of the servers' CPU time a request (Enamel's over the
+        bare app's): steadier than the rates on a shared machine, and on SQLite, whose work
+        runs in the server process, the whole cost of a read; on MariaDB and PostgreSQL the
+        database server's share is not in it. None when it was not measured."""
+        pairs = zip(self.enamel_cpu_ms, self.bare_cpu_ms, strict=True)
+        ratios = [e / b for e, b in pairs if b > 0]
+        return statistics.median(ratios) if ratios else None
 
     @property
     def log_share(self) -> float:
@@ -285,6 +299,7 @@ class QueryHttpResult:
             "ratio": round(self.ratio, 3),
             "goal": QUERY_GOAL,
             "meets_goal": self.ratio <= QUERY_GOAL,
+            "cpu_ratio": None if self.cpu_ratio is None else round(self.cpu_ratio, 3),
             "log_share": round(self.log_share, 3),
             "service_minus_run_share": round(self.unlogged_share, 3),
         }
@@ -453,17 +468,27 @@ class Report:
             "Enamel's time over the bare app's: the bare driver and orjson on the same SQL). "
             "In-process medians on the same database: `service.short_query` (check, security-log "
             "write, run), `run.short_query` (check, run) and the log write alone; its share of "
-            "the service's time:",
+            "the service's time. Server CPU: each server process's CPU time a request (medians; "
+            "the ratio is the median of the per-round ratios; a database server's own CPU time "
+            "is not in it):",
             "",
             "| Engine | Query | Enamel req/s | Bare req/s | Enamel time / bare time | Goal "
-            "| service | run | Log write | Log share |",
-            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|",
+            "| Server CPU, Enamel / bare | CPU ratio | service | run | Log write | Log share |",
+            "|---|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|",
         ]
         for q in self.queries:
+            cpu, cpu_ratio = "-", "-"
+            if q.cpu_ratio is not None:
+                cpu = (
+                    f"{statistics.median(q.enamel_cpu_ms):.1f} / "
+                    f"{statistics.median(q.bare_cpu_ms):.1f} ms"
+                )
+                cpu_ratio = f"{q.cpu_ratio:.2f}"
             lines.append(
                 f"| {LABELS.get(q.engine, q.engine)} | {q.scenario} | {q.enamel:,.1f} "
-                f"| {q.bare:,.1f} | {q.ratio:.2f} | ≤ {QUERY_GOAL} | {q.service_ms:.1f} ms "
-                f"| {q.run_ms:.1f} ms | {q.log_ms:.1f} ms | {100 * q.log_share:.0f}% |"
+                f"| {q.bare:,.1f} | {q.ratio:.2f} | ≤ {QUERY_GOAL} | {cpu} | {cpu_ratio} "
+                f"| {q.service_ms:.1f} ms | {q.run_ms:.1f} ms | {q.log_ms:.1f} ms "
+                f"| {100 * q.log_share:.0f}% |"
             )
         lines.append("")
         lines += [f"- {q.scenario}: `{q.sql}`" for q in _first_of_each(self.queries)]

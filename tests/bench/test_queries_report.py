@@ -28,6 +28,10 @@ def test_ratio_is_enamel_time_over_bare_time() -> None:
     assert q.log_share == pytest.approx(0.15)
     assert q.unlogged_share == pytest.approx(0.2)
     assert q.as_dict()["meets_goal"] is False
+    assert q.cpu_ratio is None  # not measured (no /proc)
+    q.enamel_cpu_ms, q.bare_cpu_ms = [12.0, 10.0, 9.0], [6.0, 4.0, 6.0]
+    assert q.cpu_ratio == 2.0  # the median of 2.0, 2.5 and 1.5
+    assert "| 10.0 / 6.0 ms | 2.00 |" in Report(queries=[q]).markdown()
 
 
 def test_markdown_names_both_cold_and_warm() -> None:
