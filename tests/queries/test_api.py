@@ -153,6 +153,38 @@ def test_sqlite_columns_of_mixed_values_convert_only_their_dates(api: Api) -> No
     ]
 
 
+def test_mariadb_zero_dates_come_as_open_dental_reads_them(api: Api) -> None:
+    """Open Dental reads MariaDB with `Convert Zero Datetime=true`: a date with a zero month or
+    day, possible in an office's database, answers as DateTime.MinValue (0001-01-01), whether
+    its column holds only dates or NULLs too."""
+    if api.db.dialect != "mysql":
+        pytest.skip("MariaDB only: PostgreSQL and SQLite have no zero dates")
+    headers = api.integration("queries")
+    zero = "0001-01-01T00:00:00"
+    dates = ask(
+        api,
+        headers,
+        "SELECT 1 AS k, CAST('0000-00-00' AS DATE) AS D, "
+        "CAST('0000-00-00 00:00:00' AS DATETIME) AS T "
+        "UNION ALL SELECT 2, CAST('2024-00-05' AS DATE), CAST('2024-03-04 05:06:07' AS DATETIME) "
+        "UNION ALL SELECT 3, CAST('2024-03-04' AS DATE), CAST('2024-03-00 05:06:07' AS DATETIME) "
+        "ORDER BY k",
+    )
+    assert dates.status_code == 200, dates.text
+    assert [(r["D"], r["T"]) for r in dates.json()] == [
+        (zero, zero),
+        (zero, "2024-03-04T05:06:07"),
+        ("2024-03-04T00:00:00", zero),
+    ]
+    with_null = ask(
+        api,
+        headers,
+        "SELECT 1 AS k, CAST('0000-00-00' AS DATE) AS D "
+        "UNION ALL SELECT 2, NULL UNION ALL SELECT 3, CAST('2024-03-04' AS DATE) ORDER BY k",
+    ).json()
+    assert [r["D"] for r in with_null] == [zero, None, "2024-03-04T00:00:00"]
+
+
 def test_postgresql_dates_are_read_as_iso_whatever_the_servers_datestyle(api: Api) -> None:
     """The query engine reads dates as the server's text: a server whose DateStyle writes
     `06/12/2026` must not change what the API answers."""

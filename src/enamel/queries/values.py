@@ -107,12 +107,18 @@ def _shape(text: str) -> bytes:
     return text.encode("utf-8", "replace").translate(_DIGITS_AS_ZERO)
 
 
-def _joined_shape(column: Iterable[Any]) -> bytes | None:
-    """The values' shapes joined by NUL; None when a value is not text (NULL among them)."""
+def _joined(column: Iterable[Any]) -> str | None:
+    """The values joined by NUL; None when a value is not text (NULL among them)."""
     try:
-        return _shape("\x00".join(column))
+        return "\x00".join(column)
     except TypeError:
         return None
+
+
+def _joined_shape(column: Iterable[Any]) -> bytes | None:
+    """The values' shapes joined by NUL; None when a value is not text (NULL among them)."""
+    text = _joined(column)
+    return None if text is None else _shape(text)
 
 
 def _is(shapes: bytes | None, shape: bytes, count: int) -> bool:
@@ -144,15 +150,31 @@ def _t_between(column: Iterable[str]) -> list[str]:
     return list(map(str.replace, column, repeat(" "), repeat("T")))
 
 
+MIN_DATE = "0001-01-01T00:00:00"
+"""How Open Dental answers a MariaDB date with a zero month or day (`0000-00-00`): it connects
+with Connector/NET's `Convert Zero Datetime=true` (DataConnectionBase/DataConnection.cs), which
+reads such a date as DateTime.MinValue."""
+
+
+def _no_zero_dates(converted: list[str], text: str) -> list[str]:
+    """`converted` (dates in Open Dental's format, from the values joined in `text`) with each
+    date whose month or day is zero as `MIN_DATE`; one search of `text` when there is none."""
+    if "-00" not in text:
+        return converted
+    return [MIN_DATE if "-00" in value[4:10] else value for value in converted]
+
+
 def _dates(column: tuple[Any, ...]) -> list[Any]:
-    if _is(_joined_shape(column), _DATE, len(column)):
-        return _add_midnight(column)
+    text = _joined(column)
+    if text is not None and _is(_shape(text), _DATE, len(column)):
+        return _no_zero_dates(_add_midnight(column), text)
     return list(map(_text_date, column))
 
 
 def _date_times(column: tuple[Any, ...]) -> list[Any]:
-    if _is(_joined_shape(column), _DATE_TIME, len(column)):
-        return _t_between(column)
+    text = _joined(column)
+    if text is not None and _is(_shape(text), _DATE_TIME, len(column)):
+        return _no_zero_dates(_t_between(column), text)
     return list(map(_text_date, column))
 
 
@@ -197,8 +219,8 @@ def _guessed(column: tuple[Any, ...]) -> list[Any] | None:
         return None
     except TypeError:
         pass
-    shapes = _joined_shape(column)
-    if shapes is None:  # not text alone: NULL, numbers or bytes among it
+    text = _joined(column)
+    if text is None:  # not text alone: NULL, numbers or bytes among it
         kinds = set(map(type, column))
         if kinds <= _PLAIN:
             return None
@@ -206,13 +228,14 @@ def _guessed(column: tuple[Any, ...]) -> list[Any] | None:
             return list(map(_guessed_value, column))
         shapes = _shape("\x00".join(filter(None, column)))  # text alone, NULL left out
     else:
-        count = len(column)
+        shapes, count = _shape(text), len(column)
         if _is(shapes, _DATE, count):
-            return _add_midnight(column)
+            return _no_zero_dates(_add_midnight(column), text)
         if _is(shapes, _DATE_TIME, count):
-            return _t_between(column)
+            return _no_zero_dates(_t_between(column), text)
         if _is(shapes, _STORED_DATE_TIME, count):
-            return _t_between(map(operator.getitem, column, repeat(_TO_SECONDS)))
+            seconds: Iterable[str] = map(operator.getitem, column, repeat(_TO_SECONDS))
+            return _no_zero_dates(_t_between(seconds), text)
         if _is(shapes, _STORED_TIME, count):
             return list(map(operator.getitem, column, repeat(_TO_SECOND_OF_DAY)))
     return list(map(_guessed_value, column)) if _some_shaped(shapes) else None
@@ -274,6 +297,8 @@ def _text_date(value: Any) -> Any:
     """Text in exactly a date's shape (the database's own text of a date or date-time) goes out
     as Open Dental sends a date; anything else as `_value` makes it."""
     if isinstance(value, str) and _DATE_TEXT.fullmatch(value):
+        if "-00" in value[4:10]:  # a zero month or day
+            return MIN_DATE
         return value[:10] + "T" + (value[11:19] if len(value) > 10 else "00:00:00")
     return _value(value)
 
