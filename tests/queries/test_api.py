@@ -153,6 +153,22 @@ def test_sqlite_columns_of_mixed_values_convert_only_their_dates(api: Api) -> No
     ]
 
 
+def test_now_answers_the_local_time_without_an_offset_on_every_engine(api: Api) -> None:
+    """MySQL's `NOW()` is a local date-time; PostgreSQL's (a timestamptz) answers the same,
+    in the server's local time with no offset, as SQLite's does."""
+    headers = api.integration("queries")
+    before = dt.datetime.now().replace(microsecond=0)
+    answer = ask(api, headers, "SELECT NOW() AS n, DATE_ADD(NOW(), INTERVAL 1 DAY) AS t")
+    after = dt.datetime.now()
+    assert answer.status_code == 200, answer.text
+    row = answer.json()[0]
+    for value in row.values():
+        assert re.fullmatch(r"\d{4}-\d\d-\d\dT\d\d:\d\d:\d\d", value), value
+    now, tomorrow = dt.datetime.fromisoformat(row["n"]), dt.datetime.fromisoformat(row["t"])
+    assert before <= now <= after
+    assert tomorrow - now == dt.timedelta(days=1)
+
+
 def test_mariadb_zero_dates_come_as_open_dental_reads_them(api: Api) -> None:
     """Open Dental reads MariaDB with `Convert Zero Datetime=true`: a date with a zero month or
     day, possible in an office's database, answers as DateTime.MinValue (0001-01-01), whether

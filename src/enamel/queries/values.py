@@ -306,6 +306,8 @@ def _text_date(value: Any) -> Any:
 def _value(value: Any) -> Any:
     """A value as Open Dental's ShortQuery sends it (a .NET DataTable serialised to JSON)."""
     if isinstance(value, dt.datetime):
+        if value.tzinfo is not None:  # PostgreSQL's timestamptz (`NOW()`): local, as MySQL's
+            value = value.astimezone().replace(tzinfo=None)
         return value.isoformat(timespec="seconds")
     if isinstance(value, dt.date):
         return f"{value.isoformat()}T00:00:00"
