@@ -302,7 +302,8 @@ def _check_failures(name: str, scenario: Scenario, result: LoadResult) -> None:
 
 def process_cpu(pid: int) -> float | None:
     """Seconds of CPU time (user and system, all threads) the process has used, from Linux's
-    /proc; None where there is no /proc."""
+    /proc; None where there is no /proc. It counts in ticks (`SC_CLK_TCK`, usually 100 a
+    second), so a round must last about a second for its figure to be good to a few percent."""
     try:
         with open(f"/proc/{pid}/stat", encoding="ascii") as f:
             fields = f.read().rsplit(")", 1)[1].split()
@@ -338,9 +339,9 @@ def run_scenario(
         connections=options.connections,
     )
 
-    cpu_ms: dict[str, float | None] = {}
-
-    def timed(name: str, n: int) -> LoadResult:
+    def timed(name: str, n: int) -> tuple[LoadResult, float | None]:
+        """The round's outcome, and the server process's CPU time a request (ms; None where
+        it cannot be read)."""
         gc.collect()
         pid = servers[name].process.pid
         before = process_cpu(pid)
@@ -349,19 +350,18 @@ def run_scenario(
         )
         after = process_cpu(pid)
         _check_failures(name, scenario, outcome)
-        done = outcome.requests - outcome.failures
-        cpu_ms[name] = (
-            None if before is None or after is None or not done else (after - before) / done * 1000
-        )
-        return outcome
+        if before is None or after is None or not outcome.requests:
+            return outcome, None
+        return outcome, (after - before) / outcome.requests * 1000
 
     for name in servers:
         timed(name, WARMUP)
     for r in range(options.rounds):
         order = ("enamel", "bare") if r % 2 == 0 else ("bare", "enamel")
         rates: dict[str, float] = {}
+        cpu_ms: dict[str, float | None] = {}
         for name in order:
-            outcome = timed(name, options.requests)
+            outcome, cpu_ms[name] = timed(name, options.requests)
             rates[name] = outcome.rate
             result.capped |= outcome.capped
             capped = " (time cap)" if outcome.capped else ""
@@ -372,7 +372,7 @@ def run_scenario(
             )
         result.enamel_rates.append(rates["enamel"])
         result.bare_rates.append(rates["bare"])
-        enamel_cpu, bare_cpu = cpu_ms.get("enamel"), cpu_ms.get("bare")
+        enamel_cpu, bare_cpu = cpu_ms["enamel"], cpu_ms["bare"]
         if enamel_cpu is not None and bare_cpu is not None:
             result.enamel_cpu_ms.append(enamel_cpu)
             result.bare_cpu_ms.append(bare_cpu)

@@ -115,25 +115,18 @@ def _joined(column: Iterable[Any]) -> str | None:
         return None
 
 
-def _joined_shape(column: Iterable[Any]) -> bytes | None:
-    """The values' shapes joined by NUL; None when a value is not text (NULL among them)."""
-    text = _joined(column)
-    return None if text is None else _shape(text)
-
-
-def _is(shapes: bytes | None, shape: bytes, count: int) -> bool:
-    """`shapes` (`_joined_shape` of `count` values) says every value is in `shape`."""
+def _is(shapes: bytes, shape: bytes, count: int) -> bool:
+    """`shapes` (the `_shape` of `count` values `_joined`) says every value is in `shape`."""
     return (
-        shapes is not None
-        and len(shapes) == (len(shape) + 1) * count - 1
+        len(shapes) == (len(shape) + 1) * count - 1
         and shapes == (shape + b"\x00") * (count - 1) + shape
     )
 
 
 def _some_shaped(shapes: bytes) -> bool:
-    """Some value may be shaped like a date or a stored time (`shapes`: `_joined_shape` of
-    them); a date-time's fraction of a second, if any, is left to `_guessed_value`, which looks
-    at each value exactly."""
+    """Some value may be shaped like a date or a stored time (`shapes`: the `_shape` of them
+    `_joined`); a date-time's fraction of a second, if any, is left to `_guessed_value`, which
+    looks at each value exactly."""
     shapes = b"\x00" + shapes + b"\x00"
     return (
         b"\x00" + _DATE + b"\x00" in shapes
@@ -180,7 +173,8 @@ def _date_times(column: tuple[Any, ...]) -> list[Any]:
 
 def _times(column: tuple[Any, ...]) -> list[Any] | None:
     """`HH:mm:ss`: fractions of a second dropped; MariaDB's TIME may be negative or past 24 h."""
-    if _is(_joined_shape(column), _TIME_OF_DAY, len(column)):
+    text = _joined(column)
+    if text is not None and _is(_shape(text), _TIME_OF_DAY, len(column)):
         return None
     return [_time_text(value) for value in column]
 
