@@ -2,7 +2,9 @@
 
 from __future__ import annotations
 
-from sqlalchemy import select
+import asyncio
+
+from sqlalchemy import event, select
 
 from enamel.db import clock
 from enamel.models import Integration, Patient, SecurityLog
@@ -49,6 +51,34 @@ def test_keys_are_stored_only_as_hashes(api: Api) -> None:
     assert developer not in stored and customer not in stored
     assert row.CustomerKeyHash == key_hash(customer)
     assert api.get("/patients", headers).status_code == 200
+
+
+def _on_event_loop() -> bool:
+    try:
+        asyncio.get_running_loop()
+    except RuntimeError:
+        return False
+    return True
+
+
+def test_the_switches_are_read_again_off_the_event_loop(api: Api) -> None:
+    # A stale snapshot is read again with a query; on the event loop it would hold up every
+    # request while the database answers. Lean routes and FastAPI routes both go through it.
+    headers = api.integration("patients:read")
+    threads: list[bool] = []
+
+    def seen(_conn: object, _cursor: object, statement: str, *_args: object) -> None:
+        if "FROM integration" in statement:
+            threads.append(_on_event_loop())
+
+    event.listen(api.db.read_engine, "before_cursor_execute", seen)
+    try:
+        for path in ("/patients", "/patients/1", "/appointments"):
+            assert api.get(path, headers).status_code in (200, 403, 404), path
+    finally:
+        event.remove(api.db.read_engine, "before_cursor_execute", seen)
+    assert len(threads) == 3  # switch_delay=0: read on every request
+    assert not any(threads)
 
 
 def test_a_missing_scope_is_403_naming_it_and_nothing_is_written(api: Api) -> None:

@@ -1,9 +1,10 @@
 """Who is calling: the dependencies every API route declares (`reader`, `writer`).
 
 `reader(scope)` admits the request through the gate (switches, keys, rate limit, scope) without
-touching the database. `writer(scope)` does the same and builds the `Actor` the services log:
-the integration, the office user it acts for (header `X-Enamel-User`, a user name or UserNum,
-optional), the client address and the request id.
+touching the database (but to read the switches again every `SWITCH_DELAY`, in the thread
+pool). `writer(scope)` does the same and builds the `Actor` the services log: the integration,
+the office user it acts for (header `X-Enamel-User`, a user name or UserNum, optional), the
+client address and the request id.
 """
 
 from __future__ import annotations
@@ -24,9 +25,12 @@ from enamel.security.scopes import Scope
 USER_HEADER = "X-Enamel-User"
 
 
-def admit(request: Request, scope: Scope) -> Credential:
+async def admit(request: Request, scope: Scope) -> Credential:
     gate: Gate = request.app.state.gate
-    cred = gate.identify(request.headers.get("authorization"))
+    # Reading the keys and switches again is a query: in the thread pool, not on the event
+    # loop, which keeps serving the requests that need no query meanwhile.
+    snap = gate.fresh() or await run_in_threadpool(gate.snapshot)
+    cred = gate.identify(request.headers.get("authorization"), snap)
     request.state.integration = cred  # counted in the activity even when refused below
     gate.check(cred, scope)
     return cred
@@ -34,7 +38,7 @@ def admit(request: Request, scope: Scope) -> Credential:
 
 def reader(scope: Scope) -> Callable[[Request], Awaitable[Credential]]:
     async def read_access(request: Request) -> Credential:
-        return admit(request, scope)
+        return await admit(request, scope)
 
     read_access.scope = scope  # type: ignore[attr-defined]
     return read_access
@@ -42,7 +46,7 @@ def reader(scope: Scope) -> Callable[[Request], Awaitable[Credential]]:
 
 def writer(scope: Scope) -> Callable[[Request], Awaitable[Actor]]:
     async def write_access(request: Request) -> Actor:
-        cred = admit(request, scope)
+        cred = await admit(request, scope)
         given = request.headers.get(USER_HEADER, "").strip()
         user_num, user_name = (
             await run_in_threadpool(_office_user, request.app.state.db, given) if given else (0, "")

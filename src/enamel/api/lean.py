@@ -33,7 +33,7 @@ class LeanRoute(ExactJSONRoute):
         endpoint: Callable[[Request], Awaitable[Response]] = self.endpoint
 
         async def handler(request: Request) -> Response:
-            admit(request, scope)
+            await admit(request, scope)
             return await endpoint(request)
 
         return handler

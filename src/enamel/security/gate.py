@@ -3,8 +3,11 @@
 Keys and switches are read from the database into a snapshot that each server process keeps
 for at most `SWITCH_DELAY` seconds, so the hot path costs no query, and a switch flipped by
 `enamel integrations off` or `enamel api off` (in any process) takes effect on every process
-within that delay. The order of the checks is: API switch (503), credentials (401),
-integration switch (403), rate limit (429), scope (403).
+within that delay. The server reads a stale snapshot again in its thread pool
+(`api.access.admit`), never on the event loop: a busy database would stall every request.
+
+The order of the checks is: API switch (503), credentials (401), integration switch (403),
+rate limit (429), scope (403).
 """
 
 from __future__ import annotations
@@ -62,6 +65,14 @@ class Gate:
         self._lock = threading.Lock()
         self._snapshot: Snapshot | None = None
 
+    def fresh(self) -> Snapshot | None:
+        """The snapshot, while it is younger than the delay; None when it must be read again
+        (`snapshot`, a query)."""
+        snap = self._snapshot
+        if snap is not None and time.monotonic() - snap.taken < self._delay:
+            return snap
+        return None
+
     def snapshot(self) -> Snapshot:
         snap = self._snapshot
         if snap is not None and time.monotonic() - snap.taken < self._delay:
@@ -112,9 +123,10 @@ class Gate:
         api_on = True if api is None else bool(api[0])
         return Snapshot(by_key, api_on, "" if api is None else api[1], taken)
 
-    def identify(self, authorization: str | None) -> Credential:
-        """The integration the keys belong to (401), unless the whole API is off (503)."""
-        snap = self.snapshot()
+    def identify(self, authorization: str | None, snap: Snapshot | None = None) -> Credential:
+        """The integration the keys belong to (401), unless the whole API is off (503); by
+        `snap` when given (a fresh one), else by `snapshot()`."""
+        snap = snap or self.snapshot()
         if not snap.api_on:
             raise ApiOff(f"The API is switched off by the office: {snap.api_reason}")
         return self._identify(snap, authorization)
