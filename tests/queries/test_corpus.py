@@ -25,22 +25,10 @@ from tests.conftest import ENGINES, server_database
 CORPUS = sorted((Path(__file__).parent / "corpus").glob("*.sql"))
 TODAY = dt.date(2026, 12, 6)
 COUNTER = "user variables assigned inside the query (@pos := @pos + 1) are not supported"
-AMBIGUOUS = "GROUP BY PatNum over two joined tables: MySQL picks one, the others refuse"
-TIMESTAMPDIFF = "TIMESTAMPDIFF is not transpiled (sqlglot writes it back with its units swapped)"
 GAPS: dict[str, dict[str, str]] = {
     "mysql": {"08_rp_new_patients": COUNTER},
-    "postgresql": {
-        "08_rp_new_patients": COUNTER,
-        "16_ah_age_gender_seen": AMBIGUOUS,
-        "21_ah_recare_under_3": TIMESTAMPDIFF,
-        "29_ish_new_patients_scheduled_this_month": "a flag compared with TRUE "
-        "(smallint = boolean) is not rewritten",
-    },
-    "sqlite": {
-        "08_rp_new_patients": COUNTER,
-        "16_ah_age_gender_seen": AMBIGUOUS,
-        "21_ah_recare_under_3": TIMESTAMPDIFF,
-    },
+    "postgresql": {"08_rp_new_patients": COUNTER},
+    "sqlite": {"08_rp_new_patients": COUNTER},
 }
 """file stem -> why the engine cannot run it yet; each answers a clear 400."""
 

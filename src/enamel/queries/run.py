@@ -36,7 +36,7 @@ from starlette.concurrency import run_in_threadpool
 from enamel.db import Database
 from enamel.db.engine import make_engine
 from enamel.errors import InvalidInput, Unavailable
-from enamel.queries import accounts, values
+from enamel.queries import accounts, validate, values
 from enamel.queries.validate import check
 
 log = logging.getLogger("enamel.queries")
@@ -202,6 +202,35 @@ def _mysql_functions(dbapi_connection: Any, _record: Any) -> None:
     add("FORMAT", 2, _format, deterministic=True)
     add("DATE_ADD_MYSQL", 3, _date_add, deterministic=True)
     add("DATE_FORMAT_PY", 2, _date_format, deterministic=True)
+    add("TIMESTAMPDIFF_MYSQL", 3, _timestamp_diff, deterministic=True)
+
+
+def _moment(value: Any) -> dt.datetime | None:
+    """A date or date-time as SQLite holds it (ISO text), or None."""
+    if value is None:
+        return None
+    try:
+        return dt.datetime.fromisoformat(str(value).strip()[:26])
+    except ValueError:
+        return None
+
+
+def _timestamp_diff(unit: str, start: Any, end: Any) -> int | None:
+    """MySQL's TIMESTAMPDIFF(unit, start, end): whole units, truncated toward zero; a month is
+    whole when the later moment's day and time of day reach the earlier one's."""
+    first, last = _moment(start), _moment(end)
+    if first is None or last is None:
+        return None
+    if unit in validate.MONTHS_IN:
+        sign = 1 if last >= first else -1
+        early, late = (first, last) if sign > 0 else (last, first)
+        months = (late.year - early.year) * 12 + late.month - early.month
+        if (late.day, late.time()) < (early.day, early.time()):
+            months -= 1
+        return sign * (months // validate.MONTHS_IN[unit])
+    if unit == "MICROSECOND":
+        return (last - first) // dt.timedelta(microseconds=1)
+    return int((last - first).total_seconds() / validate.SECONDS_IN[unit])
 
 
 def _date_format(value: Any, pattern: Any) -> str | None:

@@ -27,6 +27,8 @@ from functools import cache, lru_cache
 from typing import Any, ClassVar
 
 import sqlglot
+from sqlalchemy import Date, DateTime
+from sqlalchemy.types import TypeDecorator
 from sqlglot import exp
 from sqlglot.dialects.sqlite import SQLite
 from sqlglot.errors import ParseError, TokenError
@@ -399,26 +401,48 @@ class _SQLiteBackticks(SQLite):
 
 _SPELLED = _one_of(exp.Column, exp.Table, exp.Identifier)
 _REWRITTEN_FOR_POSTGRESQL = _one_of(
-    exp.Select, exp.Like, exp.Substring, exp.If, exp.Dayname, exp.NumberToStr, exp.DayOfWeek
+    exp.Select,
+    exp.Like,
+    exp.Substring,
+    exp.If,
+    exp.Dayname,
+    exp.NumberToStr,
+    exp.DayOfWeek,
+    exp.TimestampDiff,
+    exp.Add,
+    exp.Sub,
+    exp.EQ,
+    exp.NEQ,
+    exp.GT,
+    exp.GTE,
+    exp.LT,
+    exp.LTE,
+    exp.Between,
 )
 
 
 def _like_mysql_on_postgresql(node: exp.Expr) -> exp.Expr:
     """What MySQL means, where PostgreSQL would differ or refuse: LIKE ignores case (MySQL's
     default collation) and takes dates and numbers as text; DAYOFWEEK counts Sunday as 1; an
-    integer flag is a condition; a grouped query may name columns it does not group by (MySQL
-    answers any value of the group: MIN here), and HAVING may name a column alias."""
+    integer flag is a condition; TIMESTAMPDIFF counts whole units; text is a date where it
+    meets one; a grouped query may name columns it does not group by (MySQL answers any value
+    of the group: MIN here), an unqualified key is the select list's column of that name, and
+    HAVING may name a column alias."""
     if not _REWRITTEN_FOR_POSTGRESQL(type(node)):
         return node
-    if isinstance(node, exp.Select) and node.args.get("group"):
-        _group_like_mysql(node)
+    if isinstance(node, exp.Select):
+        _qualify_keys(node)
+        if node.args.get("group"):
+            _group_like_mysql(node)
     if isinstance(node, exp.Like):
         return exp.ILike(this=_as_text(node.this), expression=node.expression)
     if isinstance(node, exp.Substring):
         node.set("this", _as_text(node.this))
-    if isinstance(node, exp.If) and not isinstance(
-        node.this, exp.Predicate | exp.Connector | exp.Not | exp.Boolean
-    ):
+    if (
+        isinstance(node, exp.If)
+        and not isinstance(node.this, exp.Predicate | exp.Connector | exp.Not | exp.Boolean)
+        and not (isinstance(node.parent, exp.Case) and node.parent.this is not None)
+    ):  # (in `CASE x WHEN 1 THEN ...` the WHEN holds a value to compare x with, not a flag)
         node.set("this", exp.NEQ(this=node.this, expression=exp.Literal.number(0)))
     if isinstance(node, exp.Dayname):
         return exp.Anonymous(this="TO_CHAR", expressions=[node.this, exp.Literal.string("FMDay")])
@@ -429,7 +453,131 @@ def _like_mysql_on_postgresql(node: exp.Expr) -> exp.Expr:
     if isinstance(node, exp.DayOfWeek):
         dow = exp.Extract(this=exp.var("DOW"), expression=node.this)
         return exp.Paren(this=exp.Add(this=dow, expression=exp.Literal.number(1)))
+    if isinstance(node, exp.TimestampDiff):
+        return _timestamp_diff_on_postgresql(node)
+    if isinstance(node, exp.Add | exp.Sub) and isinstance(node.expression, exp.Interval):
+        node.set("this", _as_date_time(node.this))  # '2026-01-01' + INTERVAL 1 MONTH
+    if isinstance(node, exp.EQ | exp.NEQ | exp.GT | exp.GTE | exp.LT | exp.LTE | exp.Between):
+        _compare_dates_like_mysql(node)
     return node
+
+
+def _as_date_time(value: exp.Expr) -> exp.Expr:
+    """Text MySQL takes as a date where one is needed (PostgreSQL's text does not cast itself):
+    a DATE_FORMAT result, or a string literal."""
+    if isinstance(value, exp.TimeToStr) or (isinstance(value, exp.Literal) and value.is_string):
+        return exp.Cast(this=value, to=exp.DataType.build("TIMESTAMP"))
+    return value
+
+
+def _compare_dates_like_mysql(node: exp.Expr) -> None:
+    """MySQL compares a date with text as dates (`AptDateTime >= DATE_FORMAT(CURDATE(),
+    '%Y-%m-01')`); PostgreSQL refuses timestamp >= text. A DATE_FORMAT result compared with a
+    date or date-time column, or with date arithmetic, is cast to a time stamp. (A string
+    literal needs nothing: PostgreSQL casts it to the other side's type.)"""
+    sides = ["this", "expression"] if not isinstance(node, exp.Between) else ["this", "low", "high"]
+    values = [node.args.get(side) for side in sides]
+    if not any(isinstance(v, exp.TimeToStr) for v in values):
+        return
+    if not any(_dated(v) for v in values if v is not None):
+        return
+    for side, value in zip(sides, values, strict=True):
+        if isinstance(value, exp.TimeToStr):
+            node.set(side, exp.Cast(this=value, to=exp.DataType.build("TIMESTAMP")))
+
+
+_DATED = (
+    exp.CurrentDate,
+    exp.CurrentTimestamp,
+    exp.CurrentDatetime,
+    exp.DateAdd,
+    exp.DateSub,
+    exp.Date,
+    exp.TsOrDsToDate,
+)
+
+
+def _dated(value: exp.Expr) -> bool:
+    """Whether the value is a date or a date-time: a column of such a type in the schema, a
+    date function, date arithmetic or a cast to a date."""
+    if isinstance(value, exp.Column):
+        return value.name.lower() in _date_columns()
+    if isinstance(value, exp.Cast):
+        return value.to.is_type(*exp.DataType.TEMPORAL_TYPES)
+    if isinstance(value, exp.Add | exp.Sub):
+        return isinstance(value.expression, exp.Interval)
+    return isinstance(value, _DATED)
+
+
+@lru_cache(maxsize=1)
+def _date_columns() -> frozenset[str]:
+    """Lower-cased names of the readable tables' date and date-time columns."""
+    names = set()
+    for table in READABLE_TABLES:
+        for column in Base.metadata.tables[table].columns:
+            kind = column.type.impl if isinstance(column.type, TypeDecorator) else column.type
+            if isinstance(kind, Date | DateTime):
+                names.add(column.name.lower())
+    return frozenset(names)
+
+
+SECONDS_IN: dict[str, float] = {
+    "MICROSECOND": 0.000001,
+    "SECOND": 1,
+    "MINUTE": 60,
+    "HOUR": 3600,
+    "DAY": 86400,
+    "WEEK": 604800,
+}
+MONTHS_IN: dict[str, int] = {"MONTH": 1, "QUARTER": 3, "YEAR": 12}
+"""TIMESTAMPDIFF's units: counted in seconds, or in calendar months (a month is whole when the
+later moment's day and time of day reach the earlier one's)."""
+
+
+def _unit(node: exp.Expr) -> str:
+    unit = node.args.get("unit")
+    name = unit.name.upper() if unit is not None else "DAY"
+    if name.startswith("SQL_TSI_"):  # MySQL's ODBC spellings: SQL_TSI_DAY...
+        name = name.removeprefix("SQL_TSI_")
+    if name not in SECONDS_IN and name not in MONTHS_IN:
+        raise QueryRefused("syntax", f"TIMESTAMPDIFF cannot count in {name}")
+    return name
+
+
+def _timestamp_diff_on_postgresql(node: exp.TimestampDiff) -> exp.Expr:
+    """MySQL's TIMESTAMPDIFF(unit, start, end): the whole units from start to end, by AGE()
+    for calendar units and by the seconds between otherwise; truncated toward zero."""
+    unit = _unit(node)
+    start = exp.Cast(this=node.expression, to=exp.DataType.build("TIMESTAMP"))
+    end = exp.Cast(this=node.this, to=exp.DataType.build("TIMESTAMP"))
+    count: exp.Expr
+    if unit in MONTHS_IN:
+        age = exp.Anonymous(this="AGE", expressions=[end, start])
+        years = exp.Extract(this=exp.var("YEAR"), expression=age)
+        if unit == "YEAR":
+            count = years
+        else:
+            months = exp.Add(
+                this=exp.Mul(this=years, expression=exp.Literal.number(12)),
+                expression=exp.Extract(this=exp.var("MONTH"), expression=age.copy()),
+            )
+            count = exp.Anonymous(
+                this="TRUNC",
+                expressions=[exp.Div(this=exp.Paren(this=months), expression=_number(unit))],
+            )
+    else:
+        seconds = exp.Extract(
+            this=exp.var("EPOCH"), expression=exp.Paren(this=exp.Sub(this=end, expression=start))
+        )
+        count = exp.Anonymous(
+            this="TRUNC",
+            expressions=[exp.Div(this=seconds, expression=exp.Literal.number(SECONDS_IN[unit]))],
+        )
+    return exp.Cast(this=count, to=exp.DataType.build("BIGINT"))
+
+
+def _number(unit: str) -> exp.Expr:
+    return exp.Literal.number(MONTHS_IN[unit])
 
 
 def _as_text(value: exp.Expr) -> exp.Expr:
@@ -439,6 +587,29 @@ def _as_text(value: exp.Expr) -> exp.Expr:
 
 
 _AGGREGATES = (exp.AggFunc, exp.Window)
+
+
+def _qualify_keys(select: exp.Select) -> None:
+    """`SELECT a.PatNum ... FROM appointment a JOIN patient p ... GROUP BY PatNum ORDER BY
+    PatNum`: MySQL takes an unqualified key for the column of the select list with that name;
+    PostgreSQL and SQLite refuse it as ambiguous. The key is qualified as that column (the same
+    column when the name was not ambiguous)."""
+    group, order = select.args.get("group"), select.args.get("order")
+    keys = [
+        *(group.expressions if group else []),
+        *(o.this for o in (order.expressions if order else [])),
+    ]
+    unqualified = [k for k in keys if isinstance(k, exp.Column) and not k.table]
+    if not unqualified:
+        return
+    named: dict[str, list[exp.Expr]] = {}
+    for item in select.expressions:
+        if isinstance(item, exp.Column | exp.Alias):
+            named.setdefault(item.alias_or_name.lower(), []).append(item)
+    for key in unqualified:
+        found = named.get(key.name.lower(), [])
+        if len(found) == 1 and isinstance(found[0], exp.Column) and found[0].table:
+            key.set("table", exp.to_identifier(found[0].table))
 
 
 def _group_like_mysql(select: exp.Select) -> None:
@@ -455,13 +626,15 @@ def _group_like_mysql(select: exp.Select) -> None:
             if key.name.lower() in aliases:  # GROUP BY an alias: its expression is grouped
                 keys.add(aliases[key.name.lower()])
 
+    in_select_list = True  # where a name is a column, not an alias of the select list
+
     def wrap(node: exp.Expr) -> exp.Expr:
         if node in keys or isinstance(node, _AGGREGATES):
             return node
         if isinstance(node, exp.Column) and not node.is_star:
             if node.name.lower() in names:
                 return node
-            if not node.table and node.name.lower() in aliases:
+            if not in_select_list and not node.table and node.name.lower() in aliases:
                 return node  # an alias of the select list (ORDER BY total)
             return exp.Min(this=node)
         if isinstance(node, exp.Subquery | exp.Query):
@@ -474,6 +647,7 @@ def _group_like_mysql(select: exp.Select) -> None:
         return node
 
     select.set("expressions", [_wrap_item(item, wrap) for item in select.expressions])
+    in_select_list = False
     having = select.args.get("having")
     if having is not None:
         # HAVING may name a select alias in MySQL: put its expression in its place.
@@ -516,6 +690,7 @@ def _date_add(value: exp.Expr, amount: exp.Expr, unit: exp.Expr | None) -> exp.E
 
 
 _REWRITTEN_FOR_SQLITE = _one_of(
+    exp.Select,
     exp.CurrentDate,
     exp.Add,
     exp.Sub,
@@ -526,6 +701,7 @@ _REWRITTEN_FOR_SQLITE = _one_of(
     exp.NumberToStr,
     exp.CurrentTimestamp,
     exp.CurrentDatetime,
+    exp.TimestampDiff,
 )
 
 
@@ -534,6 +710,8 @@ def _like_mysql_on_sqlite(node: exp.Expr) -> exp.Expr:
     times, are the server's local time: Enamel's own SQLite functions answer that."""
     if not _REWRITTEN_FOR_SQLITE(type(node)):
         return node
+    if isinstance(node, exp.Select):
+        _qualify_keys(node)
     if isinstance(node, exp.CurrentDate):
         return exp.Anonymous(this="CURDATE", expressions=[])
     if isinstance(node, exp.Add | exp.Sub) and isinstance(node.expression, exp.Interval):
@@ -556,6 +734,11 @@ def _like_mysql_on_sqlite(node: exp.Expr) -> exp.Expr:
         return exp.Anonymous(this="FORMAT", expressions=[node.this, node.args["format"]])
     if isinstance(node, exp.CurrentTimestamp | exp.CurrentDatetime):
         return exp.Anonymous(this="NOW", expressions=[])
+    if isinstance(node, exp.TimestampDiff):  # Enamel's function, in run.py
+        return exp.Anonymous(
+            this="TIMESTAMPDIFF_MYSQL",
+            expressions=[exp.Literal.string(_unit(node)), node.expression, node.this],
+        )
     return node
 
 

@@ -1,0 +1,133 @@
+"""MySQL's meaning on every engine: the Open Dental idioms PostgreSQL and SQLite would refuse or
+answer differently, sent over HTTP as a vendor sends them, with the answer MariaDB gives."""
+
+from __future__ import annotations
+
+import datetime as dt
+from typing import Any
+
+from tests.apiclient import Api
+from tests.factories import Practice, make_appointment, make_patient
+
+
+def rows(api: Api, sql: str) -> Any:
+    headers = api.integration("queries")
+    response = api.client.put(
+        "/api/v1/queries/ShortQuery", headers=headers, json={"SqlCommand": sql}
+    )
+    assert response.status_code == 200, response.text
+    return response.json()
+
+
+def test_timestampdiff_counts_whole_units_as_mysql_does(api: Api) -> None:
+    answer = rows(
+        api,
+        "SELECT TIMESTAMPDIFF(YEAR, '2000-02-29', '2026-02-28') AS y,"
+        " TIMESTAMPDIFF(YEAR, '2026-02-28', '2000-02-29') AS y_back,"
+        " TIMESTAMPDIFF(MONTH, '2024-01-31', '2024-02-29') AS m_short,"
+        " TIMESTAMPDIFF(MONTH, '2024-01-15 10:00:00', '2024-03-15 10:00:00') AS m,"
+        " TIMESTAMPDIFF(MONTH, '2024-01-15 10:00:00', '2024-03-15 09:59:59') AS m_early,"
+        " TIMESTAMPDIFF(MONTH, '2024-03-15', '2024-01-01') AS m_back,"
+        " TIMESTAMPDIFF(QUARTER, '2024-01-01', '2024-12-31') AS q,"
+        " TIMESTAMPDIFF(WEEK, '2024-01-01', '2024-01-14') AS w,"
+        " TIMESTAMPDIFF(DAY, '2024-01-01 12:00:00', '2024-01-03 11:59:59') AS d,"
+        " TIMESTAMPDIFF(DAY, '2024-01-03', '2024-01-01 12:00:00') AS d_back,"
+        " TIMESTAMPDIFF(HOUR, '2024-01-01 00:00:00', '2024-01-01 05:59:59') AS h,"
+        " TIMESTAMPDIFF(MINUTE, '2024-01-01 00:00:00', '2024-01-01 01:00:59') AS mi,"
+        " TIMESTAMPDIFF(SECOND, '2024-01-02', '2024-01-01') AS s,"
+        " TIMESTAMPDIFF(DAY, NULL, '2024-01-01') AS nothing",
+    )
+    assert answer == [
+        {
+            "y": 25,
+            "y_back": -25,
+            "m_short": 0,
+            "m": 2,
+            "m_early": 1,
+            "m_back": -2,
+            "q": 3,
+            "w": 1,
+            "d": 1,
+            "d_back": -1,
+            "h": 5,
+            "mi": 60,
+            "s": -86400,
+            "nothing": None,
+        }
+    ]
+
+
+def test_a_patients_age_by_timestampdiff(api: Api) -> None:
+    # Open Dental's reports compute ages so: a birthday tomorrow is not a year yet.
+    make_patient(api.db, LName="Ames", Birthdate=dt.date(1985, 12, 7))
+    make_patient(api.db, LName="Baker", Birthdate=dt.date(1985, 12, 6))
+    make_patient(api.db, LName="Cole", Birthdate=dt.date(2024, 2, 29))
+    answer = rows(
+        api,
+        "SELECT LName, TIMESTAMPDIFF(YEAR, Birthdate, '2026-12-06') AS Age FROM patient "
+        "WHERE TIMESTAMPDIFF(YEAR, Birthdate, '2026-12-06') < 41 OR LName = 'Baker' "
+        "ORDER BY LName",
+    )
+    assert answer == [
+        {"LName": "Ames", "Age": 40},
+        {"LName": "Baker", "Age": 41},
+        {"LName": "Cole", "Age": 2},
+    ]
+
+
+def test_case_of_a_value_compares_it_with_each_when(api: Api) -> None:
+    # `CASE x WHEN 1 THEN ...` (Open Dental's status labels): the WHEN holds a value, not a flag.
+    make_patient(api.db, LName="Ames", Gender=1)
+    make_patient(api.db, LName="Baker", Gender=0)
+    make_patient(api.db, LName="Cole", Gender=2)
+    answer = rows(
+        api,
+        "SELECT LName, CASE Gender WHEN 0 THEN 'Male' WHEN 1 THEN 'Female' ELSE 'Unknown' END "
+        "AS Sex, CASE WHEN Gender THEN 'not male' ELSE 'male' END AS Flag "
+        "FROM patient ORDER BY LName",
+    )
+    assert answer == [
+        {"LName": "Ames", "Sex": "Female", "Flag": "not male"},
+        {"LName": "Baker", "Sex": "Male", "Flag": "male"},
+        {"LName": "Cole", "Sex": "Unknown", "Flag": "not male"},
+    ]
+
+
+def test_date_format_text_is_a_date_where_it_meets_one(api: Api, practice: Practice) -> None:
+    # The month of a date, as reports write it: from the first of the month to the next first.
+    pat = make_patient(api.db, LName="Ames")
+    for month, day, hour in ((2, 28, 16), (3, 1, 8), (3, 31, 16), (4, 1, 8)):
+        make_appointment(api.db, pat, practice.op, dt.datetime(2026, month, day, hour))
+    answer = rows(
+        api,
+        "SELECT AptDateTime FROM appointment "
+        "WHERE AptDateTime >= DATE_FORMAT('2026-03-17', '%Y-%m-01') "
+        "AND AptDateTime < DATE_FORMAT('2026-03-17', '%Y-%m-01') + INTERVAL 1 MONTH "
+        "AND DATE_FORMAT('2026-03-17', '%Y-%m-01') <= AptDateTime "
+        "ORDER BY AptDateTime",
+    )
+    assert answer == [
+        {"AptDateTime": "2026-03-01T08:00:00"},
+        {"AptDateTime": "2026-03-31T16:00:00"},
+    ]
+
+
+def test_an_unqualified_group_key_is_the_select_lists_column(api: Api, practice: Practice) -> None:
+    # Both tables have PatNum; MySQL groups by the one the select list names. A column of the
+    # select list named like an alias is still the column (Gender inside the CASE).
+    ames = make_patient(api.db, LName="Ames", Gender=1)
+    baker = make_patient(api.db, LName="Baker", Gender=0)
+    for pat, days in ((ames, (2, 3, 4)), (baker, (5,))):
+        for day in days:
+            make_appointment(api.db, pat, practice.op, dt.datetime(2026, 3, day, 9))
+    answer = rows(
+        api,
+        "SELECT a.PatNum, COUNT(*) AS Visits, "
+        "CASE WHEN Gender = 0 THEN 'Male' ELSE 'Female' END AS Gender "
+        "FROM appointment a JOIN patient p ON a.PatNum = p.PatNum "
+        "GROUP BY PatNum ORDER BY PatNum",
+    )
+    assert answer == [
+        {"PatNum": ames, "Visits": 3, "Gender": "Female"},
+        {"PatNum": baker, "Visits": 1, "Gender": "Male"},
+    ]
