@@ -4,14 +4,17 @@ answer differently, sent over HTTP as a vendor sends them, with the answer Maria
 from __future__ import annotations
 
 import datetime as dt
+from itertools import count
 from typing import Any
 
 from tests.apiclient import Api
 from tests.factories import Practice, make_appointment, make_patient
 
+_NAMES = count()
+
 
 def rows(api: Api, sql: str) -> Any:
-    headers = api.integration("queries")
+    headers = api.integration("queries", name=f"Reports {next(_NAMES)}")
     response = api.client.put(
         "/api/v1/queries/ShortQuery", headers=headers, json={"SqlCommand": sql}
     )
@@ -130,4 +133,115 @@ def test_an_unqualified_group_key_is_the_select_lists_column(api: Api, practice:
     assert answer == [
         {"PatNum": ames, "Visits": 3, "Gender": "Female"},
         {"PatNum": baker, "Visits": 1, "Gender": "Male"},
+    ]
+
+
+def test_not_like_and_regexp_keep_their_meaning(api: Api) -> None:
+    for name in ("Ames", "Baker", "Cole"):
+        make_patient(api.db, LName=name)
+    answer = rows(
+        api,
+        "SELECT LName, LName NOT LIKE 'a%' AS NotA, LName REGEXP '^[ab]' AS AorB, "
+        "LName NOT REGEXP 'E$' AS NotE FROM patient ORDER BY LName",
+    )
+    assert answer == [
+        {"LName": "Ames", "NotA": 0, "AorB": 1, "NotE": 1},
+        {"LName": "Baker", "NotA": 1, "AorB": 1, "NotE": 1},
+        {"LName": "Cole", "NotA": 1, "AorB": 0, "NotE": 0},
+    ]
+    assert rows(api, "SELECT COUNT(*) AS n FROM patient WHERE LName NOT LIKE 'a%'") == [{"n": 2}]
+
+
+def test_flags_and_conditions_are_numbers(api: Api) -> None:
+    make_patient(api.db, LName="Ames", Gender=1)
+    make_patient(api.db, LName="Baker", Gender=0)
+    answer = rows(
+        api,
+        "SELECT SUM(Gender = 1) AS Women, SUM(Gender) AS Flags, 1 + (2 > 1) AS Two, "
+        "COUNT(*) AS n FROM patient WHERE Gender OR NOT Gender AND !(Gender = 1) "
+        "AND (Gender = TRUE OR Gender = FALSE)",
+    )
+    assert answer == [{"Women": 1, "Flags": 1, "Two": 2, "n": 2}]
+
+
+def test_text_casts_and_string_functions(api: Api) -> None:
+    make_patient(api.db, LName="Brooks", Birthdate=dt.date(1980, 12, 23))
+    answer = rows(
+        api,
+        "SELECT CAST(10 + 5 AS CHAR) AS Fifteen, "
+        "LEFT(Birthdate, 7) AS Month, RIGHT(Birthdate, 2) AS Day, MID(LName, 2, 3) AS Mid, "
+        "LPAD(42, 6, '0') AS Padded, RPAD('ab', 1, 'x') AS Cut, "
+        "CONCAT_WS('-', LName, NULL, 3) AS Joined, SUBSTRING_INDEX('a,b,c', ',', 1) AS First, "
+        "SUBSTRING_INDEX('a,b,c', ',', -1) AS Last FROM patient",
+    )
+    assert answer == [
+        {
+            "Fifteen": "15",
+            "Month": "1980-12",
+            "Day": "23",
+            "Mid": "roo",
+            "Padded": "000042",
+            "Cut": "a",
+            "Joined": "Brooks-3",
+            "First": "a",
+            "Last": "c",
+        }
+    ]
+
+
+def test_date_parts_mysql_has(api: Api) -> None:
+    answer = rows(
+        api,
+        "SELECT WEEKDAY('2024-01-01') AS wd, DAYOFYEAR('2024-03-01') AS doy, "
+        "DAYOFMONTH('2024-03-09 10:00:00') AS dom, QUARTER('2024-08-01') AS q, "
+        "HOUR('2024-01-01 13:45:10') AS h, MINUTE('2024-01-01 13:45:10') AS mi, "
+        "SECOND('2024-01-01 13:45:10') AS s, LAST_DAY('2024-02-10') AS last, "
+        "MAKEDATE(2024, 60) AS made, WEEK('2024-01-01') AS w0, WEEK('2024-12-31') AS w52, "
+        "WEEK('2023-01-01') AS w1, WEEK('2024-06-15', 3) AS iso, "
+        "DATE_FORMAT(DATE_ADD(DATE_ADD('2024-01-31', INTERVAL 1 MONTH), INTERVAL 1 DAY), "
+        "'%d/%m/%Y') AS nested",
+    )
+    assert answer == [
+        {
+            "wd": 0,
+            "doy": 61,
+            "dom": 9,
+            "q": 3,
+            "h": 13,
+            "mi": 45,
+            "s": 10,
+            "last": "2024-02-29T00:00:00",
+            "made": "2024-02-29T00:00:00",
+            "w0": 0,
+            "w52": 52,
+            "w1": 1,
+            "iso": 24,
+            "nested": "01/03/2024",
+        }
+    ]
+    refused = api.client.put(
+        "/api/v1/queries/ShortQuery",
+        headers=api.integration("queries", name="Weeks"),
+        json={"SqlCommand": "SELECT WEEK('2024-01-01', 5) AS w"},
+    )
+    if api.db.dialect != "mysql":  # MariaDB knows every mode itself
+        assert refused.status_code == 400 and "WEEK" in refused.json()["message"]
+
+
+def test_a_date_time_column_compared_with_a_dates_text(api: Api, practice: Practice) -> None:
+    # SQLite keeps `2026-03-01 08:00:00.000000`: compared as text, equality and the zero date
+    # would not hold as in MySQL.
+    pat = make_patient(api.db, LName="Ames")
+    make_appointment(api.db, pat, practice.op, dt.datetime(2026, 3, 1, 8))
+    make_appointment(api.db, pat, practice.op, dt.datetime(2026, 3, 2, 0))
+    answer = rows(
+        api,
+        "SELECT AptDateTime, AptDateTime = '2026-03-01 08:00:00' AS AtEight, "
+        "AptDateTime = '2026-03-02' AS AtMidnight, DateTimeArrived > '0001-01-01' AS Arrived "
+        "FROM appointment WHERE AptDateTime BETWEEN '2026-03-01 08:00' AND '2026-03-02' "
+        "ORDER BY AptDateTime",
+    )
+    assert answer == [
+        {"AptDateTime": "2026-03-01T08:00:00", "AtEight": 1, "AtMidnight": 0, "Arrived": 0},
+        {"AptDateTime": "2026-03-02T00:00:00", "AtEight": 0, "AtMidnight": 1, "Arrived": 0},
     ]

@@ -15,6 +15,7 @@ import asyncio
 import calendar
 import contextvars
 import datetime as dt
+import functools
 import logging
 import re
 import threading
@@ -203,6 +204,163 @@ def _mysql_functions(dbapi_connection: Any, _record: Any) -> None:
     add("DATE_ADD_MYSQL", 3, _date_add, deterministic=True)
     add("DATE_FORMAT_PY", 2, _date_format, deterministic=True)
     add("TIMESTAMPDIFF_MYSQL", 3, _timestamp_diff, deterministic=True)
+    add("REGEXP", 2, _regexp, deterministic=True)
+    # Date parts and string functions MySQL has and SQLite lacks, under the names sqlglot
+    # writes for SQLite (LEFT and RIGHT are keywords there: `validate` calls LEFT_MYSQL...).
+    for name, part in _PARTS.items():
+        add(name, 1, lambda v, part=part: _date_part(v, part), deterministic=True)
+    add("LAST_DAY", 1, _last_day, deterministic=True)
+    add("MAKEDATE", 2, _makedate, deterministic=True)
+    add("WEEK", 1, _week, deterministic=True)
+    add("WEEK", 2, _week, deterministic=True)
+    add("MID", 3, _substring, deterministic=True)
+    add("LEFT_MYSQL", 2, _left, deterministic=True)
+    add("RIGHT_MYSQL", 2, _right, deterministic=True)
+    add("LPAD", 3, lambda v, n, fill: _pad(v, n, fill, left=True), deterministic=True)
+    add("RPAD", 3, lambda v, n, fill: _pad(v, n, fill, left=False), deterministic=True)
+    add("CONCAT_WS", -1, _concat_ws, deterministic=True)
+    add("SUBSTRING_INDEX", 3, _substring_index, deterministic=True)
+
+
+_PARTS: dict[str, Callable[[dt.datetime], int]] = {
+    "WEEKDAY": lambda m: m.weekday(),  # Monday 0
+    "DAY_OF_YEAR": lambda m: m.timetuple().tm_yday,
+    "DAY_OF_MONTH": lambda m: m.day,
+    "QUARTER": lambda m: (m.month - 1) // 3 + 1,
+    "HOUR": lambda m: m.hour,
+    "MINUTE": lambda m: m.minute,
+    "SECOND": lambda m: m.second,
+}
+
+
+def _date_part(value: Any, part: Callable[[dt.datetime], int]) -> int | None:
+    moment = _moment(value)
+    if moment is None and value is not None:  # a time of day (HOUR('10:30:00'))
+        try:
+            moment = dt.datetime.combine(dt.date.min, dt.time.fromisoformat(str(value)[:15]))
+        except ValueError:
+            return None
+    return None if moment is None else part(moment)
+
+
+def _last_day(value: Any) -> str | None:
+    moment = _moment(value)
+    if moment is None:
+        return None
+    last = calendar.monthrange(moment.year, moment.month)[1]
+    return dt.date(moment.year, moment.month, last).isoformat()
+
+
+def _makedate(year: Any, day: Any) -> str | None:
+    if year is None or day is None or int(day) <= 0:
+        return None
+    try:
+        return (dt.date(int(year), 1, 1) + dt.timedelta(days=int(day) - 1)).isoformat()
+    except (ValueError, OverflowError):
+        return None
+
+
+def _week(value: Any, mode: Any = 0) -> int | None:
+    """MySQL's WEEK in its modes 0 (the default: weeks start on Sunday, the days before the
+    year's first Sunday are week 0) and 3 (ISO 8601); `validate` refuses the others."""
+    moment = _moment(value)
+    if moment is None:
+        return None
+    if int(mode or 0) == 3:
+        return moment.isocalendar()[1]
+    sunday_based = (moment.weekday() + 1) % 7  # Sunday 0
+    return (moment.timetuple().tm_yday - sunday_based + 6) // 7
+
+
+_STORED_DATE_TIME = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}")
+
+
+def _text(value: Any) -> str | None:
+    """A value as MySQL's string functions see it; a date-time as SQLAlchemy stores it in
+    SQLite, without the fraction of a second MySQL's DATETIME does not have."""
+    if value is None:
+        return None
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    text = str(value)
+    if len(text) == 26 and _STORED_DATE_TIME.fullmatch(text):
+        return text[:19]
+    return text
+
+
+def _substring(value: Any, start: Any, length: Any = None) -> str | None:
+    """MySQL's SUBSTRING: from 1, or from the end when negative; 0 gives ''."""
+    text = _text(value)
+    if text is None or start is None:
+        return None
+    begin = int(start)
+    if begin == 0 or -begin > len(text):
+        return ""
+    part = text[begin - 1 :] if begin > 0 else text[begin:]
+    if length is None:
+        return part
+    return part[: max(int(length), 0)]
+
+
+def _left(value: Any, count: Any) -> str | None:
+    text = _text(value)
+    return None if text is None or count is None else text[: max(int(count), 0)]
+
+
+def _right(value: Any, count: Any) -> str | None:
+    text = _text(value)
+    if text is None or count is None:
+        return None
+    return text[-int(count) :] if int(count) > 0 else ""
+
+
+def _pad(value: Any, size: Any, fill: Any, *, left: bool) -> str | None:
+    """LPAD/RPAD: cut to `size`, or filled with `fill` to it (NULL when there is no fill)."""
+    text, filler = _text(value), _text(fill)
+    if text is None or size is None or filler is None or int(size) < 0:
+        return None
+    width = int(size)
+    if len(text) >= width:
+        return text[:width]
+    if not filler:
+        return None
+    padding = (filler * width)[: width - len(text)]
+    return padding + text if left else text + padding
+
+
+def _concat_ws(separator: Any, *values: Any) -> str | None:
+    """CONCAT_WS: the values that are not NULL, joined by the separator."""
+    if separator is None:
+        return None
+    return str(_text(separator)).join(t for t in map(_text, values) if t is not None)
+
+
+def _substring_index(value: Any, delimiter: Any, count: Any) -> str | None:
+    """The text before the `count`th delimiter (from the end when negative)."""
+    text, mark = _text(value), _text(delimiter)
+    if text is None or mark is None or count is None:
+        return None
+    n = int(count)
+    if n == 0 or not mark:
+        return ""
+    parts = text.split(mark)
+    return mark.join(parts[:n] if n > 0 else parts[n:])
+
+
+def _regexp(pattern: Any, value: Any) -> int | None:
+    """`value REGEXP pattern`: found anywhere in the value, ignoring case (MySQL's default
+    collation), as 1 or 0."""
+    if pattern is None or value is None:
+        return None
+    try:
+        return int(_pattern(str(pattern)).search(str(value)) is not None)
+    except re.error as exc:
+        raise ValueError(f"REGEXP: {exc}") from None
+
+
+@functools.lru_cache(maxsize=64)
+def _pattern(text: str) -> re.Pattern[str]:
+    return re.compile(text, re.IGNORECASE)
 
 
 def _moment(value: Any) -> dt.datetime | None:

@@ -22,6 +22,7 @@ Open Dental's mixed-case names), transpiled to PostgreSQL or SQLite where needed
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache, lru_cache
 from typing import Any, ClassVar
@@ -383,12 +384,41 @@ def _render(tree: exp.Expr, dialect: str) -> str:
         return node
 
     if dialect == "sqlite":  # its rewrites do not look at names: one walk for both
-        spelled = tree.transform(lambda n: _like_mysql_on_sqlite(spell(n)), copy=False)
+        spelled = _bottom_up(tree, lambda n: _like_mysql_on_sqlite(spell(n)))
         return spelled.sql(dialect=_SQLiteBackticks, identify=True, comments=False, copy=False)
     spelled = tree.transform(spell, copy=False)
     if dialect == "postgresql":  # after the spelling: GROUP BY keys are compared as written
-        spelled = spelled.transform(_like_mysql_on_postgresql, copy=False)
+        spelled = _bottom_up(spelled, _like_mysql_on_postgresql)
+    if dialect == "mysql" and spelled.find(exp.RegexpLike):
+        spelled = _bottom_up(spelled, _regexp_for_mariadb)
     return spelled.sql(dialect=_DIALECTS[dialect], identify=True, comments=False, copy=False)
+
+
+def _bottom_up(tree: exp.Expr, rewrite: Callable[[exp.Expr], exp.Expr]) -> exp.Expr:
+    """`tree` with `rewrite` applied to every node, children before their parent, so that what
+    a rewrite puts in a node's place holds rewritten arguments (`DATE_FORMAT(CURDATE() -
+    INTERVAL 1 MONTH, ...)`); sqlglot's `transform` does not look inside a replacement."""
+    for node in reversed(list(tree.dfs())):
+        new = rewrite(node)
+        if new is not node:
+            if node is tree:
+                tree = new
+            else:
+                node.replace(new)
+    return tree
+
+
+def _regexp_for_mariadb(node: exp.Expr) -> exp.Expr:
+    """`x REGEXP y` as MariaDB spells it: sqlglot writes MySQL 8's REGEXP_LIKE(x, y), which
+    MariaDB lacks (and its generator cannot be subclassed). The operands are written by sqlglot
+    from the checked tree; the operator is put between them."""
+    if not isinstance(node, exp.RegexpLike):
+        return node
+    left, right = (
+        part.sql(dialect="mysql", identify=True, comments=False)
+        for part in (node.this, node.expression)
+    )
+    return exp.Paren(this=exp.Var(this=f"{left} REGEXP {right}"))
 
 
 class _SQLiteBackticks(SQLite):
@@ -409,6 +439,33 @@ _REWRITTEN_FOR_POSTGRESQL = _one_of(
     exp.NumberToStr,
     exp.DayOfWeek,
     exp.TimestampDiff,
+    exp.Cast,
+    exp.RegexpLike,
+    exp.DateAdd,
+    exp.DateSub,
+    exp.Anonymous,
+    exp.DayOfYear,
+    exp.DayOfMonth,
+    exp.Quarter,
+    exp.Hour,
+    exp.Minute,
+    exp.Second,
+    exp.LastDay,
+    exp.Week,
+    exp.Pad,
+    exp.Left,
+    exp.Right,
+    exp.SubstringIndex,
+    exp.Where,
+    exp.Having,
+    exp.Join,
+    exp.And,
+    exp.Or,
+    exp.Not,
+    exp.Sum,
+    exp.Avg,
+    exp.Mul,
+    exp.Div,
     exp.Add,
     exp.Sub,
     exp.EQ,
@@ -435,7 +492,7 @@ def _like_mysql_on_postgresql(node: exp.Expr) -> exp.Expr:
         if node.args.get("group"):
             _group_like_mysql(node)
     if isinstance(node, exp.Like):
-        return exp.ILike(this=_as_text(node.this), expression=node.expression)
+        return exp.ILike(**{**node.args, "this": _as_text(node.this)})  # NOT LIKE stays NOT
     if isinstance(node, exp.Substring):
         node.set("this", _as_text(node.this))
     if (
@@ -455,11 +512,153 @@ def _like_mysql_on_postgresql(node: exp.Expr) -> exp.Expr:
         return exp.Paren(this=exp.Add(this=dow, expression=exp.Literal.number(1)))
     if isinstance(node, exp.TimestampDiff):
         return _timestamp_diff_on_postgresql(node)
-    if isinstance(node, exp.Add | exp.Sub) and isinstance(node.expression, exp.Interval):
+    if isinstance(node, exp.Cast) and node.to.is_type("char") and not node.to.expressions:
+        node.set("to", exp.DataType.build("TEXT"))  # MySQL's CHAR is text; PostgreSQL's CHAR(1)
+    if isinstance(node, exp.RegexpLike):  # MySQL's REGEXP ignores case, as its `=` does
+        return exp.RegexpILike(this=node.this, expression=node.expression)
+    functions = _functions_on_postgresql(node)
+    if functions is not node:
+        return functions
+    if (
+        isinstance(node, exp.Add | exp.Sub) and isinstance(node.expression, exp.Interval)
+    ) or isinstance(node, exp.DateAdd | exp.DateSub):
         node.set("this", _as_date_time(node.this))  # '2026-01-01' + INTERVAL 1 MONTH
     if isinstance(node, exp.EQ | exp.NEQ | exp.GT | exp.GTE | exp.LT | exp.LTE | exp.Between):
         _compare_dates_like_mysql(node)
+    _flags_like_mysql(node)
     return node
+
+
+_EXTRACTED: dict[type[exp.Expr], str] = {
+    exp.DayOfYear: "DOY",
+    exp.DayOfMonth: "DAY",
+    exp.Quarter: "QUARTER",
+    exp.Hour: "HOUR",
+    exp.Minute: "MINUTE",
+    exp.Second: "SECOND",
+}
+
+
+def _functions_on_postgresql(node: exp.Expr) -> exp.Expr:
+    """MySQL's functions PostgreSQL lacks, written with its own (a date's text taken as one)."""
+    name = node.name.upper() if isinstance(node, exp.Anonymous) else ""
+    if type(node) in _EXTRACTED:
+        value = _as_date_time(_unwrapped(node.this))
+        part = exp.Extract(this=exp.var(_EXTRACTED[type(node)]), expression=value)
+        return exp.Cast(this=exp.Floor(this=part), to=exp.DataType.build("INT"))
+    if name == "WEEKDAY" and len(node.expressions) == 1:  # Monday 0
+        day = exp.Extract(this=exp.var("ISODOW"), expression=_as_date_time(node.expressions[0]))
+        return exp.Paren(this=exp.Sub(this=_int(day), expression=exp.Literal.number(1)))
+    if isinstance(node, exp.Week):
+        return _week_on_postgresql(node)
+    if name == "MAKEDATE" and len(node.expressions) == 2:
+        year, day = node.expressions
+        first = exp.Anonymous(
+            this="MAKE_DATE",
+            expressions=[_int(year), exp.Literal.number(1), exp.Literal.number(1)],
+        )
+        later = exp.Sub(this=_int(day), expression=exp.Literal.number(1))
+        return exp.Paren(this=exp.Add(this=first, expression=later))
+    if name == "MID" and len(node.expressions) == 3:
+        text, start, length = node.expressions
+        return exp.Substring(this=_as_text(text), start=start, length=length)
+    if isinstance(node, exp.LastDay | exp.Pad | exp.Left | exp.Right):
+        node.set(
+            "this", (_as_date_time if isinstance(node, exp.LastDay) else _any_as_text)(node.this)
+        )
+    if isinstance(node, exp.SubstringIndex):
+        count = node.args.get("count")
+        ones = {"1": 1, "-1": -1}.get(count.sql() if count is not None else "")
+        if ones is None:
+            raise QueryRefused(
+                "function",
+                "SUBSTRING_INDEX runs here with a count of 1 or -1 (the first or the last part)",
+            )
+        return exp.Anonymous(
+            this="SPLIT_PART",
+            expressions=[_any_as_text(node.this), node.args["delimiter"], exp.Literal.number(ones)],
+        )
+    return node
+
+
+def _week_on_postgresql(node: exp.Week) -> exp.Expr:
+    """WEEK in MySQL's modes 0 (its default: weeks start on Sunday, the days before the year's
+    first Sunday are week 0) and 3 (ISO 8601)."""
+    mode = node.args.get("mode")
+    value = _as_date_time(_unwrapped(node.this))
+    if mode is not None and mode.sql() == "3":
+        return _int(exp.Extract(this=exp.var("WEEK"), expression=value))
+    if mode is not None and mode.sql() != "0":
+        raise QueryRefused("function", "WEEK runs here in MySQL's modes 0 and 3")
+    day = exp.Extract(this=exp.var("DOY"), expression=value)
+    sunday_based = exp.Extract(this=exp.var("DOW"), expression=value.copy())
+    weeks = exp.Div(
+        this=exp.Paren(
+            this=exp.Add(
+                this=exp.Sub(this=day, expression=sunday_based), expression=exp.Literal.number(6)
+            )
+        ),
+        expression=exp.Literal.number(7),
+    )
+    return exp.Cast(this=exp.Floor(this=weeks), to=exp.DataType.build("INT"))
+
+
+def _int(value: exp.Expr) -> exp.Expr:
+    return exp.Cast(this=value, to=exp.DataType.build("INT"))
+
+
+def _unwrapped(value: exp.Expr) -> exp.Expr:
+    """The value inside sqlglot's own TsOrDsToDate (it casts to DATE, which a time stamp's hour
+    would not survive)."""
+    return value.this if isinstance(value, exp.TsOrDsToDate) else value
+
+
+def _any_as_text(value: exp.Expr) -> exp.Expr:
+    """Any value as text, as MySQL's string functions take it (`LEFT(ProcDate, 7)`)."""
+    if isinstance(value, exp.Literal) and value.is_string:
+        return value
+    return exp.Cast(this=value, to=exp.DataType.build("TEXT"))
+
+
+_CONDITIONS = (exp.Predicate, exp.Connector, exp.Not, exp.Boolean, exp.Exists, exp.Null)
+
+
+def _flags_like_mysql(node: exp.Expr) -> None:
+    """MySQL has no booleans: a flag (a number) is a condition where one is needed (`WHERE
+    IsHygiene`, `NOT IsHidden`), a condition is 1 or 0 where a number is (`SUM(AptStatus =
+    2)`), and TRUE and FALSE are 1 and 0 (`IsNewPatient = TRUE`). PostgreSQL keeps the two
+    apart; Enamel's flags are numbers there too."""
+    if isinstance(node, exp.Where | exp.Having | exp.Not):
+        node.set("this", _as_condition(node.this))
+    elif isinstance(node, exp.Join) and node.args.get("on") is not None:
+        node.set("on", _as_condition(node.args["on"]))
+    elif isinstance(node, exp.And | exp.Or):
+        node.set("this", _as_condition(node.this))
+        node.set("expression", _as_condition(node.expression))
+    elif isinstance(node, exp.Sum | exp.Avg):
+        node.set("this", _as_number(node.this))
+    elif isinstance(node, exp.Add | exp.Sub | exp.Mul | exp.Div):
+        node.set("this", _as_number(node.this))
+        node.set("expression", _as_number(node.expression))
+    elif isinstance(node, exp.EQ | exp.NEQ):
+        for side in ("this", "expression"):
+            value = node.args.get(side)
+            if isinstance(value, exp.Boolean):
+                node.set(side, exp.Literal.number(1 if value.this else 0))
+
+
+def _as_condition(value: exp.Expr) -> exp.Expr:
+    inner = value.unnest() if isinstance(value, exp.Paren) else value
+    if isinstance(inner, _CONDITIONS) or not isinstance(inner, exp.Expr):
+        return value
+    return exp.NEQ(this=value, expression=exp.Literal.number(0))
+
+
+def _as_number(value: exp.Expr) -> exp.Expr:
+    inner = value.unnest() if isinstance(value, exp.Paren) else value
+    if isinstance(inner, exp.Predicate | exp.Connector | exp.Not):
+        return exp.Cast(this=value, to=exp.DataType.build("INT"))
+    return value
 
 
 def _as_date_time(value: exp.Expr) -> exp.Expr:
@@ -509,14 +708,23 @@ def _dated(value: exp.Expr) -> bool:
     return isinstance(value, _DATED)
 
 
-@lru_cache(maxsize=1)
 def _date_columns() -> frozenset[str]:
     """Lower-cased names of the readable tables' date and date-time columns."""
+    return _typed_columns(Date, DateTime)
+
+
+def _date_time_columns() -> frozenset[str]:
+    """Lower-cased names of the readable tables' date-time columns."""
+    return _typed_columns(DateTime)
+
+
+@cache
+def _typed_columns(*types: type) -> frozenset[str]:
     names = set()
     for table in READABLE_TABLES:
         for column in Base.metadata.tables[table].columns:
             kind = column.type.impl if isinstance(column.type, TypeDecorator) else column.type
-            if isinstance(kind, Date | DateTime):
+            if isinstance(kind, types):
                 names.add(column.name.lower())
     return frozenset(names)
 
@@ -691,6 +899,16 @@ def _date_add(value: exp.Expr, amount: exp.Expr, unit: exp.Expr | None) -> exp.E
 
 _REWRITTEN_FOR_SQLITE = _one_of(
     exp.Select,
+    exp.Left,
+    exp.Right,
+    exp.Week,
+    exp.EQ,
+    exp.NEQ,
+    exp.GT,
+    exp.GTE,
+    exp.LT,
+    exp.LTE,
+    exp.Between,
     exp.CurrentDate,
     exp.Add,
     exp.Sub,
@@ -712,6 +930,15 @@ def _like_mysql_on_sqlite(node: exp.Expr) -> exp.Expr:
         return node
     if isinstance(node, exp.Select):
         _qualify_keys(node)
+    if isinstance(node, exp.EQ | exp.NEQ | exp.GT | exp.GTE | exp.LT | exp.LTE | exp.Between):
+        _compare_stored_date_times(node)
+    if isinstance(node, exp.Left | exp.Right):  # keywords in SQLite: Enamel's functions
+        name = "LEFT_MYSQL" if isinstance(node, exp.Left) else "RIGHT_MYSQL"
+        return exp.Anonymous(this=name, expressions=[node.this, node.expression])
+    if isinstance(node, exp.Week):
+        mode = node.args.get("mode")
+        if mode is not None and mode.sql() not in ("0", "3"):
+            raise QueryRefused("function", "WEEK runs here in MySQL's modes 0 and 3")
     if isinstance(node, exp.CurrentDate):
         return exp.Anonymous(this="CURDATE", expressions=[])
     if isinstance(node, exp.Add | exp.Sub) and isinstance(node.expression, exp.Interval):
@@ -740,6 +967,30 @@ def _like_mysql_on_sqlite(node: exp.Expr) -> exp.Expr:
             expressions=[exp.Literal.string(_unit(node)), node.expression, node.this],
         )
     return node
+
+
+_DATE_TEXT = re.compile(r"(\d{4}-\d\d-\d\d)(?:[ T](\d\d:\d\d)(:\d\d)?)?")
+
+
+def _compare_stored_date_times(node: exp.Expr) -> None:
+    """SQLite holds a date-time as text, `2026-03-01 08:00:00.000000` (SQLAlchemy's form), and
+    compares it with other text as text; MySQL compares a date-time column with a date's text
+    as date-times (`AptDateTime = '2026-03-01 08:00:00'` holds, `DateTimeArrived >
+    '0001-01-01'` does not for the zero date). A date or date-time literal compared with a
+    date-time column is written in the stored form, so that text order is time order."""
+    sides = ["this", "expression"] if not isinstance(node, exp.Between) else ["this", "low", "high"]
+    values = [node.args.get(side) for side in sides]
+    if not any(
+        isinstance(v, exp.Column) and v.name.lower() in _date_time_columns() for v in values
+    ):
+        return
+    for side, value in zip(sides, values, strict=True):
+        if isinstance(value, exp.Literal) and value.is_string:
+            found = _DATE_TEXT.fullmatch(value.this.strip())
+            if found:
+                day, clock, seconds = found.groups()
+                stored = f"{day} {clock or '00:00'}{seconds or ':00'}.000000"
+                node.set(side, exp.Literal.string(stored))
 
 
 def _kind(node: exp.Expr) -> str:

@@ -36,12 +36,14 @@ _DATES, _DATETIMES, _TIMES, _NUMBERS = "date", "datetime", "time", "number"
 """The database's text of a date, date-time, time of day or decimal (or NULL)."""
 _GUESS = "guess"
 """SQLite: no type is known; text shaped like a date goes out as a date."""
+_FLAGS = "flag"
+"""PostgreSQL's booleans (a comparison in the select list): MySQL has none and answers 1 or 0."""
 _FORMATS: dict[str, dict[Any, str]] = {
-    # psycopg's type OIDs: date, timestamp, time, numeric; bool, int2/4/8, float4/8, text,
+    # psycopg's type OIDs: date, timestamp, time, numeric, bool; int2/4/8, float4/8, text,
     # varchar, char, name. Other types (bytea, interval, uuid, arrays...) are looked at.
     "postgresql": {
-        **{1082: _DATES, 1114: _DATETIMES, 1083: _TIMES, 1700: _NUMBERS},
-        **dict.fromkeys((16, 20, 21, 23, 700, 701, 25, 1043, 1042, 19), _AS_IS),
+        **{1082: _DATES, 1114: _DATETIMES, 1083: _TIMES, 1700: _NUMBERS, 16: _FLAGS},
+        **dict.fromkeys((20, 21, 23, 700, 701, 25, 1043, 1042, 19), _AS_IS),
     },
     # PyMySQL's field types: DECIMAL, TIMESTAMP, DATE, TIME, DATETIME, NEWDATE, NEWDECIMAL;
     # the integer and floating types. Strings may be bytes (binary collations): looked at.
@@ -197,6 +199,11 @@ def _number(value: str | None) -> Any:
     return orjson.Fragment(value.encode())
 
 
+def _flags(column: tuple[Any, ...]) -> list[Any]:
+    """True and False as 1 and 0 (NULL stays)."""
+    return [None if value is None else int(value) for value in column]
+
+
 def _looked_at(column: tuple[Any, ...]) -> list[Any] | None:
     """A column of a type not known: converted when a value is not a number or text."""
     if set(map(type, column)) <= _JSON:
@@ -241,6 +248,7 @@ _CONVERSIONS = {
     _TIMES: _times,
     _NUMBERS: _numbers,
     _GUESS: _guessed,
+    _FLAGS: _flags,
     None: _looked_at,
 }
 """Each format's conversion of a column; None: the column stays as it is."""
