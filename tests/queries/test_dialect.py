@@ -245,3 +245,26 @@ def test_a_date_time_column_compared_with_a_dates_text(api: Api, practice: Pract
         {"AptDateTime": "2026-03-01T08:00:00", "AtEight": 1, "AtMidnight": 0, "Arrived": 0},
         {"AptDateTime": "2026-03-02T00:00:00", "AtEight": 0, "AtMidnight": 1, "Arrived": 0},
     ]
+
+
+def test_group_concat_substring_and_positions(api: Api, practice: Practice) -> None:
+    ames = make_patient(api.db, LName="Ames")
+    baker = make_patient(api.db, LName="Baker")
+    for pat, day, op in ((ames, 2, practice.op), (ames, 3, practice.op2), (ames, 4, practice.op)):
+        make_appointment(api.db, pat, op, dt.datetime(2026, 3, day, 9))
+    make_appointment(api.db, baker, practice.op, dt.datetime(2026, 3, 5, 9))
+    answer = rows(
+        api,
+        "SELECT p.LName, COUNT(*) AS n, "
+        "GROUP_CONCAT(DAY(a.AptDateTime) ORDER BY a.AptDateTime DESC SEPARATOR '|') AS Days, "
+        "GROUP_CONCAT(DISTINCT a.Op = " + str(practice.op) + " SEPARATOR ';') AS OnOp, "
+        "SUBSTRING(p.LName, -3) AS Tail, SUBSTRING(p.LName, -3, 2) AS Mid, "
+        "CAST('12' AS UNSIGNED) AS Twelve "
+        "FROM appointment a JOIN patient p ON p.PatNum = a.PatNum GROUP BY 1 ORDER BY 1",
+    )
+    assert [{**r, "OnOp": sorted(r["OnOp"].split(";"))} for r in answer] == [
+        {"LName": "Ames", "n": 3, "Days": "4|3|2", "OnOp": ["0", "1"], "Tail": "mes",
+         "Mid": "me", "Twelve": 12},
+        {"LName": "Baker", "n": 1, "Days": "5", "OnOp": ["1"], "Tail": "ker", "Mid": "ke",
+         "Twelve": 12},
+    ]  # fmt: skip

@@ -441,6 +441,7 @@ _REWRITTEN_FOR_POSTGRESQL = _one_of(
     exp.TimestampDiff,
     exp.Cast,
     exp.RegexpLike,
+    exp.GroupConcat,
     exp.DateAdd,
     exp.DateSub,
     exp.Anonymous,
@@ -495,6 +496,11 @@ def _like_mysql_on_postgresql(node: exp.Expr) -> exp.Expr:
         return exp.ILike(**{**node.args, "this": _as_text(node.this)})  # NOT LIKE stays NOT
     if isinstance(node, exp.Substring):
         node.set("this", _as_text(node.this))
+        start = node.args.get("start")
+        if isinstance(start, exp.Neg) and start.this.is_int:  # counted from the end
+            tail = exp.Right(this=node.this, expression=start.this)
+            length = node.args.get("length")
+            return tail if length is None else exp.Left(this=tail, expression=length)
     if (
         isinstance(node, exp.If)
         and not isinstance(node.this, exp.Predicate | exp.Connector | exp.Not | exp.Boolean)
@@ -514,6 +520,21 @@ def _like_mysql_on_postgresql(node: exp.Expr) -> exp.Expr:
         return _timestamp_diff_on_postgresql(node)
     if isinstance(node, exp.Cast) and node.to.is_type("char") and not node.to.expressions:
         node.set("to", exp.DataType.build("TEXT"))  # MySQL's CHAR is text; PostgreSQL's CHAR(1)
+    if isinstance(node, exp.Cast) and node.to.is_type(*exp.DataType.UNSIGNED_INTEGER_TYPES):
+        node.set("to", exp.DataType.build("BIGINT"))  # CAST(x AS UNSIGNED)
+    if isinstance(node, exp.GroupConcat):  # of any type, DISTINCT and ORDER BY as in MySQL
+        inner = node.this.this if isinstance(node.this, exp.Order) else node.this
+        holder, key = (inner, "expressions") if isinstance(inner, exp.Distinct) else (None, "")
+        if holder is not None:
+            holder.set(key, [_as_number(v) for v in holder.expressions])
+        elif isinstance(node.this, exp.Order):
+            node.this.set("this", _as_number(inner))
+        else:
+            node.set("this", _as_number(inner))
+        separator = node.args.get("separator") or exp.Literal.string(",")
+        return exp.Anonymous(
+            this="ARRAY_TO_STRING", expressions=[exp.ArrayAgg(this=node.this), separator]
+        )
     if isinstance(node, exp.RegexpLike):  # MySQL's REGEXP ignores case, as its `=` does
         return exp.RegexpILike(this=node.this, expression=node.expression)
     functions = _functions_on_postgresql(node)
@@ -829,6 +850,13 @@ def _group_like_mysql(select: exp.Select) -> None:
     keys: set[exp.Expr] = set(group.expressions)  # sqlglot compares trees structurally
     names = set()  # GROUP BY PatNum groups p.PatNum too
     for key in group.expressions:
+        if isinstance(key, exp.Literal) and key.is_int:  # GROUP BY 1: the first item
+            position = int(key.this)
+            if 0 < position <= len(select.expressions):
+                item = select.expressions[position - 1]
+                keys.add(item.this if isinstance(item, exp.Alias) else item)
+                if isinstance(item, exp.Column):
+                    names.add(item.name.lower())
         if isinstance(key, exp.Column) and not key.table:
             names.add(key.name.lower())
             if key.name.lower() in aliases:  # GROUP BY an alias: its expression is grouped
@@ -899,6 +927,7 @@ def _date_add(value: exp.Expr, amount: exp.Expr, unit: exp.Expr | None) -> exp.E
 
 _REWRITTEN_FOR_SQLITE = _one_of(
     exp.Select,
+    exp.GroupConcat,
     exp.Left,
     exp.Right,
     exp.Week,
@@ -932,6 +961,8 @@ def _like_mysql_on_sqlite(node: exp.Expr) -> exp.Expr:
         _qualify_keys(node)
     if isinstance(node, exp.EQ | exp.NEQ | exp.GT | exp.GTE | exp.LT | exp.LTE | exp.Between):
         _compare_stored_date_times(node)
+    if isinstance(node, exp.GroupConcat):
+        return _group_concat_on_sqlite(node)
     if isinstance(node, exp.Left | exp.Right):  # keywords in SQLite: Enamel's functions
         name = "LEFT_MYSQL" if isinstance(node, exp.Left) else "RIGHT_MYSQL"
         return exp.Anonymous(this=name, expressions=[node.this, node.expression])
@@ -967,6 +998,29 @@ def _like_mysql_on_sqlite(node: exp.Expr) -> exp.Expr:
             expressions=[exp.Literal.string(_unit(node)), node.expression, node.this],
         )
     return node
+
+
+def _group_concat_on_sqlite(node: exp.GroupConcat) -> exp.Expr:
+    """GROUP_CONCAT with ORDER BY, or DISTINCT with a separator: Enamel's aggregate (run.py),
+    called with the value, the separator, 1 for DISTINCT, then each key and 1 for DESC."""
+    value, keys = node.this, []
+    if isinstance(value, exp.Order):
+        keys = [
+            arg
+            for ordered in value.expressions
+            for arg in (ordered.this, exp.Literal.number(1 if ordered.args.get("desc") else 0))
+        ]
+        value = value.this
+    distinct = isinstance(value, exp.Distinct)
+    if distinct:
+        if len(value.expressions) != 1:
+            raise QueryRefused("function", "GROUP_CONCAT(DISTINCT ...) takes one value here")
+        value = value.expressions[0]
+    if not keys and not (distinct and node.args.get("separator")):
+        return node  # SQLite's own does the rest
+    separator = node.args.get("separator") or exp.Literal.string(",")
+    flag = exp.Literal.number(1 if distinct else 0)
+    return exp.Anonymous(this="GROUP_CONCAT_MYSQL", expressions=[value, separator, flag, *keys])
 
 
 _DATE_TEXT = re.compile(r"(\d{4}-\d\d-\d\d)(?:[ T](\d\d:\d\d)(:\d\d)?)?")
