@@ -268,3 +268,37 @@ def test_group_concat_substring_and_positions(api: Api, practice: Practice) -> N
         {"LName": "Baker", "n": 1, "Days": "5", "OnOp": ["1"], "Tail": "ker", "Mid": "ke",
          "Twelve": 12},
     ]  # fmt: skip
+
+
+def test_a_row_counter_and_a_running_total_in_user_variables(api: Api) -> None:
+    # Open Dental's reports number their rows so (its New Patients report among them), and
+    # filter the numbered rows with HAVING on an alias, without GROUP BY.
+    for name, born in (("Ames", 1990), ("Baker", 1970), ("Cole", 1980), ("Dunn", 2000)):
+        make_patient(api.db, LName=name, Birthdate=dt.date(born, 1, 1))
+    answer = rows(
+        api,
+        "SET @pos = 0, @years = 1000;\n"
+        "SELECT @pos := @pos + 1 AS Row, LName, YEAR(Birthdate) AS Born, "
+        "@years := @years + YEAR(Birthdate) - 1900 AS Total FROM patient "
+        "HAVING Born < 1995 ORDER BY Born DESC",
+    )
+    assert answer == [
+        {"Row": 1, "LName": "Ames", "Born": 1990, "Total": 1090},
+        {"Row": 2, "LName": "Cole", "Born": 1980, "Total": 1170},
+        {"Row": 3, "LName": "Baker", "Born": 1970, "Total": 1240},
+    ]
+
+
+def test_other_user_variable_assignments_are_refused_by_name(api: Api) -> None:
+    headers = api.integration("queries", name="State")
+    for sql in (
+        "SET @prev = 0; SELECT @prev := PatNum AS p FROM patient",
+        "SELECT @n := @n + 1 AS r FROM patient",
+        "SET @n = 0; SELECT @n := @n + 1 AS r, @n AS again FROM patient",
+        "SET @n = 0; SELECT PatNum FROM patient WHERE (@n := @n + 1) < 3",
+    ):
+        response = api.client.put(
+            "/api/v1/queries/ShortQuery", headers=headers, json={"SqlCommand": sql}
+        )
+        assert response.status_code == 400, sql
+        assert "row counter" in response.json()["message"], sql

@@ -220,6 +220,7 @@ def _mysql_functions(dbapi_connection: Any, _record: Any) -> None:
     add("RPAD", 3, lambda v, n, fill: _pad(v, n, fill, left=False), deterministic=True)
     add("CONCAT_WS", -1, _concat_ws, deterministic=True)
     add("SUBSTRING_INDEX", 3, _substring_index, deterministic=True)
+    add("FIND_IN_SET", 2, _find_in_set, deterministic=True)
     dbapi_connection.create_aggregate("GROUP_CONCAT_MYSQL", -1, _GroupConcat)
 
 
@@ -374,6 +375,15 @@ def _concat_ws(separator: Any, *values: Any) -> str | None:
     if separator is None:
         return None
     return str(_text(separator)).join(t for t in map(_text, values) if t is not None)
+
+
+def _find_in_set(value: Any, listed: Any) -> int | None:
+    """The position (from 1) of the value in the comma-separated list; 0 when absent."""
+    text, items = _text(value), _text(listed)
+    if text is None or items is None:
+        return None
+    parts = items.split(",") if items else []
+    return parts.index(text) + 1 if text in parts else 0
 
 
 def _substring_index(value: Any, delimiter: Any, count: Any) -> str | None:

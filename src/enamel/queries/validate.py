@@ -153,7 +153,7 @@ def _checked(sql: str) -> exp.Expr:
         raise QueryRefused("read only", f"only SELECT queries run here, not {_kind(query)}")
     found = _walk(query)  # one walk of the tree sorts out what every rule looks at
     if found[_PARAMETERS]:
-        query = _substitute(query, values)
+        query = _substitute(_counters(query, values), values)
     _functions(found[exp.Func])
     _tables(found[exp.Table], found[exp.CTE])
     _secrets(found[exp.Identifier])
@@ -259,6 +259,134 @@ def _substitute(query: exp.Expr, values: dict[str, exp.Expr]) -> exp.Expr:
         return node
 
     return query.transform(replace, copy=False)  # the tree is this check's own
+
+
+def _counters(query: exp.Expr, values: dict[str, exp.Expr]) -> exp.Expr:
+    """A row counter or running total kept in a user variable, as Open Dental's reports number
+    their rows: `SET @pos = 0; SELECT @pos := @pos + 1 AS Row, ...` (or `@total := @total +
+    Amount`). It becomes a window over the select's rows in its output order, `0 + 1 *
+    ROW_NUMBER() OVER (ORDER BY ...)` (or SUM(Amount) OVER (... ROWS UNBOUNDED PRECEDING)),
+    on every engine. Any other assignment is refused: no query may keep state between rows."""
+    for assignment in list(query.find_all(exp.PropertyEQ)):
+        target = assignment.this
+        if not isinstance(target, exp.Parameter):
+            continue
+        name = target.name.lower()
+        step = _step(assignment.expression, name)
+        item = assignment.parent if isinstance(assignment.parent, exp.Alias) else assignment
+        select = item.parent
+        uses = [p for p in query.find_all(exp.Parameter) if p.name.lower() == name]
+        start = values.get(name)
+        if (
+            step is None
+            or start is None
+            or not _literal(start)
+            or len(uses) != 2
+            or not isinstance(select, exp.Select)
+            or not any(i is item for i in select.expressions)
+        ):
+            raise QueryRefused(
+                "one statement",
+                f"@{target.name} := ... runs here only as a row counter or running total in "
+                f"the select list, set before the query: SET @{target.name} = 0; SELECT "
+                f"@{target.name} := @{target.name} + 1 AS Row, ...",
+            )
+        order = _output_order(select, item)
+        if not step.find(exp.Column, exp.Func, exp.Subquery):  # a constant: a row number
+            window: exp.Expr = exp.Mul(
+                this=step, expression=exp.Window(this=exp.RowNumber(), order=order)
+            )
+        else:
+            frame = exp.WindowSpec(kind="ROWS", start="UNBOUNDED", start_side="PRECEDING")
+            window = exp.Window(this=exp.Sum(this=step), order=order, spec=frame)
+        assignment.replace(exp.Paren(this=exp.Add(this=start.copy(), expression=window)))
+    return query
+
+
+def _step(value: exp.Expr, name: str) -> exp.Expr | None:
+    """What `@name := @name + step` (`step + @name`, `@name + a - b`...) adds each row: the
+    value with @name taken out, where it is one added term; None for another form."""
+    found = [p for p in value.find_all(exp.Parameter) if p.name.lower() == name]
+    if len(found) != 1 or value.find(exp.PropertyEQ):
+        return None
+    node: exp.Expr = found[0]
+    while node is not value:
+        parent = node.parent
+        if not (
+            isinstance(parent, exp.Add | exp.Paren)
+            or (isinstance(parent, exp.Sub) and parent.this is node)
+        ):
+            return None
+        node = parent
+    step = value.copy()
+    for copied in step.find_all(exp.Parameter):
+        if copied.name.lower() == name:
+            copied.replace(exp.Literal.number(0))
+    if isinstance(step, exp.Add):
+        zero = exp.Literal.number(0)
+        kept: exp.Expr = (
+            step.expression if step.this == zero else step.this if step.expression == zero else step
+        )
+        return kept
+    return step
+
+
+def _output_order(select: exp.Select, counter: exp.Expr) -> exp.Order | None:
+    """The select's ORDER BY as a window's, its aliases and positions replaced by what they
+    name (a window cannot see the select list); None when it has none."""
+    order = select.args.get("order")
+    if order is None:
+        return _derived_order(select)
+    named = {i.alias.lower(): i.this for i in select.expressions if isinstance(i, exp.Alias)}
+    keys = []
+    for ordered in order.expressions:
+        key = ordered.this
+        if isinstance(key, exp.Literal) and key.is_int:
+            item = select.expressions[int(key.this) - 1]
+            key = item.this if isinstance(item, exp.Alias) else item
+        elif isinstance(key, exp.Column) and not key.table and key.name.lower() in named:
+            key = named[key.name.lower()]
+        if key is counter or (isinstance(counter, exp.Alias) and key is counter.this):
+            continue
+        copied = ordered.copy()
+        copied.set("this", key.copy())
+        keys.append(copied)
+    return exp.Order(expressions=keys) if keys else None
+
+
+def _derived_order(select: exp.Select) -> exp.Order | None:
+    """`SELECT @pos := @pos + 1, result.* FROM (SELECT ... ORDER BY ...) result`: the rows are
+    numbered in the derived table's order (MySQL's engines may not keep it: the window says
+    it). Its keys must be columns of its select list; None otherwise."""
+    from_ = select.args.get("from") or select.args.get("from_")
+    source = from_.this if from_ is not None else None
+    if select.args.get("joins") or not isinstance(source, exp.Subquery) or not source.alias:
+        return None
+    inner = source.this
+    order = inner.args.get("order") if isinstance(inner, exp.Select) else None
+    if order is None:
+        return None
+    outputs = {}
+    for item in inner.expressions:
+        target = item.this if isinstance(item, exp.Alias) else item
+        if isinstance(target, exp.Column):
+            outputs[(target.table.lower(), target.name.lower())] = item.alias_or_name
+            outputs.setdefault(("", target.name.lower()), item.alias_or_name)
+    keys = []
+    for ordered in order.expressions:
+        key = ordered.this
+        name = (
+            outputs.get((key.table.lower(), key.name.lower()))
+            or outputs.get(("", key.name.lower()))
+            if isinstance(key, exp.Column)
+            else None
+        )
+        if name is None:
+            return None
+        copied = ordered.copy()
+        copied.set("this", exp.column(name, table=source.alias))
+        keys.append(copied)
+    return exp.Order(expressions=keys)
 
 
 def _functions(functions: list[exp.Func]) -> None:
@@ -492,6 +620,8 @@ def _like_mysql_on_postgresql(node: exp.Expr) -> exp.Expr:
         _qualify_keys(node)
         if node.args.get("group"):
             _group_like_mysql(node)
+        elif node.args.get("having"):
+            return _having_as_where(node)
     if isinstance(node, exp.Like):
         return exp.ILike(**{**node.args, "this": _as_text(node.this)})  # NOT LIKE stays NOT
     if isinstance(node, exp.Substring):
@@ -580,6 +710,13 @@ def _functions_on_postgresql(node: exp.Expr) -> exp.Expr:
         )
         later = exp.Sub(this=_int(day), expression=exp.Literal.number(1))
         return exp.Paren(this=exp.Add(this=first, expression=later))
+    if name == "FIND_IN_SET" and len(node.expressions) == 2:  # 1-based, 0 when absent
+        needle, listed = node.expressions
+        items = exp.Anonymous(
+            this="STRING_TO_ARRAY", expressions=[_any_as_text(listed), exp.Literal.string(",")]
+        )
+        found = exp.Anonymous(this="ARRAY_POSITION", expressions=[items, _any_as_text(needle)])
+        return exp.Coalesce(this=found, expressions=[exp.Literal.number(0)])
     if name == "MID" and len(node.expressions) == 3:
         text, start, length = node.expressions
         return exp.Substring(this=_as_text(text), start=start, length=length)
@@ -818,6 +955,36 @@ def _as_text(value: exp.Expr) -> exp.Expr:
 _AGGREGATES = (exp.AggFunc, exp.Window)
 
 
+def _having_as_where(select: exp.Select) -> exp.Expr:
+    """HAVING without GROUP BY: MySQL filters the rows by it, and it may name the select list's
+    aliases (`HAVING $HowMuch > 0`); the others refuse it or make the query an aggregate. Its
+    condition, the aliases replaced by what they name, joins the WHERE: the same rows, as
+    nothing is grouped (a window, such as a row counter, then numbers the rows kept, as it does
+    on MariaDB). Over an aggregate of all rows it stays HAVING, its aliases replaced likewise."""
+    named = {i.alias.lower(): i.this for i in select.expressions if isinstance(i, exp.Alias)}
+    condition = select.args["having"].this.transform(lambda n: _unaliased(n, named))
+    aggregate = any(
+        isinstance(n, exp.AggFunc)
+        for part in (*select.expressions, condition)
+        for n in part.walk(prune=lambda n: isinstance(n, exp.Subquery | exp.Query | exp.Window))
+    )
+    if aggregate or condition.find(exp.Window):
+        select.set("having", exp.Having(this=condition))
+        return select
+    select.set("having", None)
+    where = select.args.get("where")
+    select.set("where", exp.Where(this=exp.and_(where.this, condition) if where else condition))
+    return select
+
+
+def _unaliased(node: exp.Expr, named: dict[str, exp.Expr]) -> exp.Expr:
+    """An unqualified name of the select list's alias: what it names, copied."""
+    if isinstance(node, exp.Column) and not node.table and node.name.lower() in named:
+        copied: exp.Expr = named[node.name.lower()].copy()
+        return copied
+    return node
+
+
 def _qualify_keys(select: exp.Select) -> None:
     """`SELECT a.PatNum ... FROM appointment a JOIN patient p ... GROUP BY PatNum ORDER BY
     PatNum`: MySQL takes an unqualified key for the column of the select list with that name;
@@ -862,6 +1029,7 @@ def _group_like_mysql(select: exp.Select) -> None:
             if key.name.lower() in aliases:  # GROUP BY an alias: its expression is grouped
                 keys.add(aliases[key.name.lower()])
 
+    outer = {alias for alias, _table in _sources(select)}
     in_select_list = True  # where a name is a column, not an alias of the select list
 
     def wrap(node: exp.Expr) -> exp.Expr:
@@ -874,6 +1042,7 @@ def _group_like_mysql(select: exp.Select) -> None:
                 return node  # an alias of the select list (ORDER BY total)
             return exp.Min(this=node)
         if isinstance(node, exp.Subquery | exp.Query):
+            _wrap_outer_columns(node, outer, keys)
             return node
         for key, child in list(node.args.items()):
             if isinstance(child, exp.Expr):
@@ -899,6 +1068,18 @@ def _group_like_mysql(select: exp.Select) -> None:
     order = select.args.get("order")
     if order is not None:
         select.set("order", wrap(order))
+
+
+def _wrap_outer_columns(query: exp.Expr, outer: set[str], keys: set[exp.Expr]) -> None:
+    """In a subquery of a grouped select, a column of the grouped select's tables that is not
+    grouped (`WHERE table1.PatNum = procedurelog.PatNum`): MIN() of it, which PostgreSQL
+    computes for the group, as it does for the select's own columns."""
+    inner = {t.alias_or_name.lower() for t in query.find_all(exp.Table)}
+    inner |= {s.alias.lower() for s in query.find_all(exp.Subquery) if s.alias}
+    for column in list(query.find_all(exp.Column)):
+        table = column.table.lower()
+        if table and table in outer and table not in inner and column not in keys:
+            column.replace(exp.Min(this=column.copy()))
 
 
 def _wrap_item(item: exp.Expr, wrap: Callable[[exp.Expr], exp.Expr]) -> exp.Expr:
@@ -959,6 +1140,8 @@ def _like_mysql_on_sqlite(node: exp.Expr) -> exp.Expr:
         return node
     if isinstance(node, exp.Select):
         _qualify_keys(node)
+        if node.args.get("having") and not node.args.get("group"):
+            return _having_as_where(node)
     if isinstance(node, exp.EQ | exp.NEQ | exp.GT | exp.GTE | exp.LT | exp.LTE | exp.Between):
         _compare_stored_date_times(node)
     if isinstance(node, exp.GroupConcat):
