@@ -302,3 +302,19 @@ def test_other_user_variable_assignments_are_refused_by_name(api: Api) -> None:
         )
         assert response.status_code == 400, sql
         assert "row counter" in response.json()["message"], sql
+
+
+def test_text_is_compared_in_any_case(api: Api) -> None:
+    # MySQL's default collation: `LName = 'smith'` finds Smith.
+    for name in ("Smith", "SMITHERS", "Jones"):
+        make_patient(api.db, LName=name)
+    answer = rows(
+        api,
+        "SELECT LName, LName = 'smith' AS Same, 'JONES' <> LName AS Other FROM patient "
+        "WHERE LName IN ('smith', 'jones') OR LName NOT IN ('Smithers', 'smith', 'jones') "
+        "ORDER BY PatNum",
+    )
+    assert answer == [
+        {"LName": "Smith", "Same": 1, "Other": 1},
+        {"LName": "Jones", "Same": 0, "Other": 0},
+    ]

@@ -28,7 +28,7 @@ from functools import cache, lru_cache
 from typing import Any, ClassVar
 
 import sqlglot
-from sqlalchemy import Date, DateTime
+from sqlalchemy import Date, DateTime, String
 from sqlalchemy.types import TypeDecorator
 from sqlglot import exp
 from sqlglot.dialects.sqlite import SQLite
@@ -604,6 +604,7 @@ _REWRITTEN_FOR_POSTGRESQL = _one_of(
     exp.LT,
     exp.LTE,
     exp.Between,
+    exp.In,
 )
 
 
@@ -676,6 +677,8 @@ def _like_mysql_on_postgresql(node: exp.Expr) -> exp.Expr:
         node.set("this", _as_date_time(node.this))  # '2026-01-01' + INTERVAL 1 MONTH
     if isinstance(node, exp.EQ | exp.NEQ | exp.GT | exp.GTE | exp.LT | exp.LTE | exp.Between):
         _compare_dates_like_mysql(node)
+    if isinstance(node, exp.EQ | exp.NEQ | exp.In):
+        _ignoring_case(node, "postgresql")
     _flags_like_mysql(node)
     return node
 
@@ -864,6 +867,34 @@ def _dated(value: exp.Expr) -> bool:
     if isinstance(value, exp.Add | exp.Sub):
         return isinstance(value.expression, exp.Interval)
     return isinstance(value, _DATED)
+
+
+def _text_columns() -> frozenset[str]:
+    """Lower-cased names of the readable tables' text columns."""
+    return _typed_columns(String)
+
+
+def _ignoring_case(node: exp.Expr, dialect: str) -> None:
+    """MySQL compares text in any case (its default collation): `LName = 'smith'` and `Abbr IN
+    ('doc1')` find Smith and DOC1. A text column compared with text literals is compared so on
+    PostgreSQL (LOWER() of both) and SQLite (COLLATE NOCASE). Sorting and grouping keep the
+    engine's own order."""
+    if isinstance(node, exp.In):
+        column, side, literals = node.this, "this", list(node.expressions)
+    elif isinstance(node.this, exp.Column):
+        column, side, literals = node.this, "this", [node.expression]
+    else:
+        column, side, literals = node.expression, "expression", [node.this]
+    if not (isinstance(column, exp.Column) and column.name.lower() in _text_columns()):
+        return
+    if not literals or not all(isinstance(v, exp.Literal) and v.is_string for v in literals):
+        return
+    if dialect == "sqlite":
+        node.set(side, exp.Collate(this=column, expression=exp.var("NOCASE")))
+        return
+    node.set(side, exp.Lower(this=column))
+    for literal in literals:
+        literal.set("this", literal.this.lower())
 
 
 def _date_columns() -> frozenset[str]:
@@ -1108,6 +1139,7 @@ def _date_add(value: exp.Expr, amount: exp.Expr, unit: exp.Expr | None) -> exp.E
 
 _REWRITTEN_FOR_SQLITE = _one_of(
     exp.Select,
+    exp.In,
     exp.GroupConcat,
     exp.Left,
     exp.Right,
@@ -1144,6 +1176,8 @@ def _like_mysql_on_sqlite(node: exp.Expr) -> exp.Expr:
             return _having_as_where(node)
     if isinstance(node, exp.EQ | exp.NEQ | exp.GT | exp.GTE | exp.LT | exp.LTE | exp.Between):
         _compare_stored_date_times(node)
+    if isinstance(node, exp.EQ | exp.NEQ | exp.In):
+        _ignoring_case(node, "sqlite")
     if isinstance(node, exp.GroupConcat):
         return _group_concat_on_sqlite(node)
     if isinstance(node, exp.Left | exp.Right):  # keywords in SQLite: Enamel's functions
