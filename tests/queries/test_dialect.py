@@ -318,3 +318,15 @@ def test_text_is_compared_in_any_case(api: Api) -> None:
         {"LName": "Smith", "Same": 1, "Other": 1},
         {"LName": "Jones", "Same": 0, "Other": 0},
     ]
+
+
+def test_date_format_writes_am_pm_and_ordinal_days(api: Api) -> None:
+    answer = rows(
+        api,
+        "SELECT DATE_FORMAT('2024-03-05 14:08:09', '%h:%i %p') AS a, "
+        "DATE_FORMAT('2024-03-01 07:08:09', '%W, %M %D %Y %r') AS b, "
+        "DATE_FORMAT('2024-03-22', '%D') AS c, DATE_FORMAT('2024-03-13', '%D') AS d",
+    )
+    assert answer == [
+        {"a": "02:08 PM", "b": "Friday, March 1st 2024 07:08:09 AM", "c": "22nd", "d": "13th"}
+    ]

@@ -451,7 +451,14 @@ def _date_format(value: Any, pattern: Any) -> str | None:
         moment = dt.datetime.fromisoformat(text[:19] if len(text) > 10 else text[:10])
     except ValueError:
         return None
-    return moment.strftime(str(pattern))
+    # MySQL's %D is the day with its English suffix (5th); Python's is the date.
+    pattern = str(pattern).replace("%D", _ordinal(moment.day).replace("%", "%%"))
+    return moment.strftime(pattern)
+
+
+def _ordinal(day: int) -> str:
+    suffix = "th" if 10 <= day % 100 <= 20 else {1: "st", 2: "nd", 3: "rd"}.get(day % 10, "th")
+    return f"{day}{suffix}"
 
 
 def _dayname(value: Any) -> str | None:

@@ -570,6 +570,7 @@ _REWRITTEN_FOR_POSTGRESQL = _one_of(
     exp.Cast,
     exp.RegexpLike,
     exp.GroupConcat,
+    exp.TimeToStr,
     exp.DateAdd,
     exp.DateSub,
     exp.Anonymous,
@@ -653,6 +654,10 @@ def _like_mysql_on_postgresql(node: exp.Expr) -> exp.Expr:
         node.set("to", exp.DataType.build("TEXT"))  # MySQL's CHAR is text; PostgreSQL's CHAR(1)
     if isinstance(node, exp.Cast) and node.to.is_type(*exp.DataType.UNSIGNED_INTEGER_TYPES):
         node.set("to", exp.DataType.build("BIGINT"))  # CAST(x AS UNSIGNED)
+    if isinstance(node, exp.TimeToStr) and isinstance(node.args.get("format"), exp.Literal):
+        # What sqlglot's PostgreSQL patterns lack: AM/PM and the day with its suffix (5th).
+        pattern = node.args["format"].this.replace("%p", "AM").replace("%D", "FMDDth")
+        node.set("format", exp.Literal.string(pattern))
     if isinstance(node, exp.GroupConcat):  # of any type, DISTINCT and ORDER BY as in MySQL
         inner = node.this.this if isinstance(node.this, exp.Order) else node.this
         holder, key = (inner, "expressions") if isinstance(inner, exp.Distinct) else (None, "")
