@@ -330,3 +330,34 @@ def test_date_format_writes_am_pm_and_ordinal_days(api: Api) -> None:
     assert answer == [
         {"a": "02:08 PM", "b": "Friday, March 1st 2024 07:08:09 AM", "c": "22nd", "d": "13th"}
     ]
+
+
+def test_more_date_and_time_functions(api: Api, practice: Practice) -> None:
+    pat = make_patient(api.db, LName="Ames", Birthdate=dt.date(2024, 1, 31))
+    make_appointment(api.db, pat, practice.op, dt.datetime(2026, 3, 5, 14, 5, 9))
+    answer = rows(
+        api,
+        "SELECT ADDDATE(p.Birthdate, 1) AS Next, SUBDATE(p.Birthdate, INTERVAL 1 MONTH) AS Back, "
+        "SEC_TO_TIME(3725) AS Clock, SEC_TO_TIME(90000) AS Long, "
+        "TIME_FORMAT(a.AptDateTime, '%h:%i %p') AS Twelve, TIME(a.AptDateTime) AS Time, "
+        "STR_TO_DATE('03/05/2024', '%m/%d/%Y') AS Read, "
+        "EXTRACT(YEAR FROM a.AptDateTime) AS Year, EXTRACT(MONTH FROM '2024-07-05') AS Month, "
+        "CONCAT('On ', a.AptDateTime) AS Said, REPEAT('ab', 2) AS Twice "
+        "FROM appointment a JOIN patient p ON p.PatNum = a.PatNum "
+        "WHERE a.AptDateTime >= CONCAT(YEAR(a.AptDateTime), '-01-01')",
+    )
+    assert answer == [
+        {
+            "Next": "2024-02-01T00:00:00",
+            "Back": "2023-12-31T00:00:00",
+            "Clock": "01:02:05",
+            "Long": "25:00:00",
+            "Twelve": "02:05 PM",
+            "Time": "14:05:09",
+            "Read": "2024-03-05T00:00:00",
+            "Year": 2026,
+            "Month": 7,
+            "Said": "On 2026-03-05 14:05:09",
+            "Twice": "abab",
+        }
+    ]

@@ -221,6 +221,15 @@ def _mysql_functions(dbapi_connection: Any, _record: Any) -> None:
     add("CONCAT_WS", -1, _concat_ws, deterministic=True)
     add("SUBSTRING_INDEX", 3, _substring_index, deterministic=True)
     add("FIND_IN_SET", 2, _find_in_set, deterministic=True)
+    add("SEC_TO_TIME", 1, _sec_to_time, deterministic=True)
+    add("TIME_FORMAT_PY", 2, _time_format, deterministic=True)
+    add("STR_TO_DATE_PY", 2, _str_to_date, deterministic=True)
+    add(
+        "REPEAT",
+        2,
+        lambda v, n: None if v is None or n is None else str(_text(v)) * max(int(n), 0),
+        deterministic=True,
+    )
     dbapi_connection.create_aggregate("GROUP_CONCAT_MYSQL", -1, _GroupConcat)
 
 
@@ -375,6 +384,42 @@ def _concat_ws(separator: Any, *values: Any) -> str | None:
     if separator is None:
         return None
     return str(_text(separator)).join(t for t in map(_text, values) if t is not None)
+
+
+def _sec_to_time(value: Any) -> str | None:
+    """Seconds as a time of day's text, hours past 24 allowed: 3600 -> 01:00:00."""
+    if value is None:
+        return None
+    seconds = int(float(value))
+    sign, seconds = ("-" if seconds < 0 else ""), abs(seconds)
+    return f"{sign}{seconds // 3600:02d}:{seconds % 3600 // 60:02d}:{seconds % 60:02d}"
+
+
+def _time_format(value: Any, pattern: Any) -> str | None:
+    """TIME_FORMAT, with the format `validate` wrote for Python's strftime."""
+    if value is None or pattern is None:
+        return None
+    text = _text(value) or ""
+    try:
+        clock = dt.time.fromisoformat(text[-8:] if len(text) > 8 else text)
+    except ValueError:
+        return None
+    return dt.datetime.combine(dt.date(2000, 1, 1), clock).strftime(str(pattern))
+
+
+def _str_to_date(value: Any, pattern: Any) -> str | None:
+    """STR_TO_DATE, with the format sqlglot wrote for Python: a date, or a date-time when the
+    format reads a time; NULL when the text does not match."""
+    if value is None or pattern is None:
+        return None
+    form = str(pattern).replace("%-", "%")
+    try:
+        moment = dt.datetime.strptime(str(value).strip(), form)
+    except ValueError:
+        return None
+    if any(token in form for token in ("%H", "%I", "%M", "%S", "%p", "%f")):
+        return moment.strftime("%Y-%m-%d %H:%M:%S")
+    return moment.date().isoformat()
 
 
 def _find_in_set(value: Any, listed: Any) -> int | None:

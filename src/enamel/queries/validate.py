@@ -586,6 +586,8 @@ _REWRITTEN_FOR_POSTGRESQL = _one_of(
     exp.Left,
     exp.Right,
     exp.SubstringIndex,
+    exp.Time,
+    exp.Extract,
     exp.Where,
     exp.Having,
     exp.Join,
@@ -698,6 +700,52 @@ _EXTRACTED: dict[type[exp.Expr], str] = {
 }
 
 
+def _adddate(node: exp.Anonymous) -> exp.DateAdd | exp.DateSub | None:
+    """ADDDATE(d, n) / SUBDATE(d, INTERVAL n unit) as DATE_ADD / DATE_SUB (days by default)."""
+    name = node.name.upper()
+    if name not in ("ADDDATE", "SUBDATE") or len(node.expressions) != 2:
+        return None
+    value, amount = node.expressions
+    unit: exp.Expr = exp.var("DAY")
+    if isinstance(amount, exp.Interval):
+        unit, amount = amount.args.get("unit") or unit, amount.this
+    kind = exp.DateAdd if name == "ADDDATE" else exp.DateSub
+    return kind(this=value, expression=amount, unit=unit)
+
+
+_TIME_PATTERNS = {
+    "%H": ("HH24", "%H"),
+    "%k": ("FMHH24", "%-H"),
+    "%h": ("HH12", "%I"),
+    "%I": ("HH12", "%I"),
+    "%l": ("FMHH12", "%-I"),
+    "%i": ("MI", "%M"),
+    "%S": ("SS", "%S"),
+    "%s": ("SS", "%S"),
+    "%p": ("AM", "%p"),
+    "%f": ("US", "%f"),
+    "%T": ("HH24:MI:SS", "%H:%M:%S"),
+    "%r": ("HH12:MI:SS AM", "%I:%M:%S %p"),
+    "%%": ("%", "%%"),
+}
+"""TIME_FORMAT's specifiers: PostgreSQL's pattern and Python's."""
+
+
+def _time_pattern(text: str, postgresql: bool) -> str:
+    """A TIME_FORMAT format in PostgreSQL's or Python's words; other text kept as text."""
+    out, i = [], 0
+    while i < len(text):
+        token = text[i : i + 2]
+        if token in _TIME_PATTERNS:
+            out.append(_TIME_PATTERNS[token][0 if postgresql else 1])
+            i += 2
+        else:
+            char = text[i]
+            out.append(f'"{char}"' if postgresql and char.isalpha() else char)
+            i += 1
+    return "".join(out)
+
+
 def _functions_on_postgresql(node: exp.Expr) -> exp.Expr:
     """MySQL's functions PostgreSQL lacks, written with its own (a date's text taken as one)."""
     name = node.name.upper() if isinstance(node, exp.Anonymous) else ""
@@ -718,6 +766,31 @@ def _functions_on_postgresql(node: exp.Expr) -> exp.Expr:
         )
         later = exp.Sub(this=_int(day), expression=exp.Literal.number(1))
         return exp.Paren(this=exp.Add(this=first, expression=later))
+    if isinstance(node, exp.Anonymous) and (added := _adddate(node)) is not None:
+        added.set("this", _as_date_time(added.this))
+        return added
+    if name == "SEC_TO_TIME" and len(node.expressions) == 1:
+        seconds = exp.Anonymous(
+            this="MAKE_INTERVAL",
+            expressions=[exp.Kwarg(this=exp.var("secs"), expression=node.expressions[0])],
+        )
+        return exp.Anonymous(
+            this="TO_CHAR", expressions=[seconds, exp.Literal.string("HH24:MI:SS")]
+        )
+    if name == "TIME_FORMAT" and len(node.expressions) == 2:
+        value, pattern = node.expressions
+        if not (isinstance(pattern, exp.Literal) and pattern.is_string):
+            raise QueryRefused("function", "TIME_FORMAT takes its format as text here")
+        moment = exp.Add(
+            this=exp.Cast(this=exp.Literal.string("2000-01-01"), to=exp.DataType.build("DATE")),
+            expression=exp.Cast(this=value, to=exp.DataType.build("TIME")),
+        )
+        text = exp.Literal.string(_time_pattern(pattern.this, postgresql=True))
+        return exp.Anonymous(this="TO_CHAR", expressions=[moment, text])
+    if isinstance(node, exp.Extract):  # EXTRACT(YEAR FROM '2024-03-05')
+        node.set("expression", _as_date_time(node.expression))
+    if isinstance(node, exp.Time):  # TIME(d): the time of day
+        return exp.Cast(this=node.this, to=exp.DataType.build("TIME"))
     if name == "FIND_IN_SET" and len(node.expressions) == 2:  # 1-based, 0 when absent
         needle, listed = node.expressions
         items = exp.Anonymous(
@@ -842,13 +915,18 @@ def _compare_dates_like_mysql(node: exp.Expr) -> None:
     literal needs nothing: PostgreSQL casts it to the other side's type.)"""
     sides = ["this", "expression"] if not isinstance(node, exp.Between) else ["this", "low", "high"]
     values = [node.args.get(side) for side in sides]
-    if not any(isinstance(v, exp.TimeToStr) for v in values):
+    if not any(isinstance(v, _TEXTUAL) for v in values):
         return
     if not any(_dated(v) for v in values if v is not None):
         return
     for side, value in zip(sides, values, strict=True):
-        if isinstance(value, exp.TimeToStr):
+        if isinstance(value, _TEXTUAL):
             node.set(side, exp.Cast(this=value, to=exp.DataType.build("TIMESTAMP")))
+
+
+_TEXTUAL = (exp.TimeToStr, exp.Concat, exp.ConcatWs, exp.Substring, exp.Left, exp.Right)
+"""Expressions whose value is text a date may be compared with (`>= CONCAT(YEAR(CURDATE()),
+'-01-01')`)."""
 
 
 _DATED = (
@@ -1144,6 +1222,11 @@ def _date_add(value: exp.Expr, amount: exp.Expr, unit: exp.Expr | None) -> exp.E
 
 _REWRITTEN_FOR_SQLITE = _one_of(
     exp.Select,
+    exp.Anonymous,
+    exp.StrToDate,
+    exp.StrToTime,
+    exp.Extract,
+    exp.Concat,
     exp.In,
     exp.GroupConcat,
     exp.Left,
@@ -1185,6 +1268,31 @@ def _like_mysql_on_sqlite(node: exp.Expr) -> exp.Expr:
         _ignoring_case(node, "sqlite")
     if isinstance(node, exp.GroupConcat):
         return _group_concat_on_sqlite(node)
+    if isinstance(node, exp.Anonymous):
+        added = _adddate(node)
+        if added is not None:
+            amount = (
+                added.expression
+                if isinstance(added, exp.DateAdd)
+                else exp.Neg(this=added.expression)
+            )
+            return _date_add(added.this, amount, added.args.get("unit"))
+        if node.name.upper() == "TIME_FORMAT" and len(node.expressions) == 2:
+            value, pattern = node.expressions
+            if isinstance(pattern, exp.Literal) and pattern.is_string:
+                python = exp.Literal.string(_time_pattern(pattern.this, postgresql=False))
+                return exp.Anonymous(this="TIME_FORMAT_PY", expressions=[value, python])
+        return node
+    if isinstance(node, exp.StrToDate | exp.StrToTime):
+        return exp.Anonymous(this="STR_TO_DATE_PY", expressions=[node.this, node.args["format"]])
+    if isinstance(node, exp.Extract):  # EXTRACT(YEAR FROM d): Enamel's functions of each part
+        part = _PARTS_ON_SQLITE.get(node.name.upper())
+        if part is None:
+            raise QueryRefused("function", f"EXTRACT({node.name} FROM ...) is not known here")
+        return exp.Anonymous(this=part, expressions=[node.expression])
+    if isinstance(node, exp.Concat):  # a date-time's text without SQLite's stored fraction
+        node.set("expressions", [_without_fraction(e) for e in node.expressions])
+        return node
     if isinstance(node, exp.Left | exp.Right):  # keywords in SQLite: Enamel's functions
         name = "LEFT_MYSQL" if isinstance(node, exp.Left) else "RIGHT_MYSQL"
         return exp.Anonymous(this=name, expressions=[node.this, node.expression])
@@ -1220,6 +1328,26 @@ def _like_mysql_on_sqlite(node: exp.Expr) -> exp.Expr:
             expressions=[exp.Literal.string(_unit(node)), node.expression, node.this],
         )
     return node
+
+
+_PARTS_ON_SQLITE = {
+    "YEAR": "YEAR",
+    "MONTH": "MONTH",
+    "DAY": "DAY",
+    "HOUR": "HOUR",
+    "MINUTE": "MINUTE",
+    "SECOND": "SECOND",
+    "QUARTER": "QUARTER",
+    "WEEK": "WEEK",
+}
+
+
+def _without_fraction(value: exp.Expr) -> exp.Expr:
+    """A date-time column as MySQL writes it as text (`2026-03-01 08:00:00`), not as SQLite
+    stores it (`... .000000`)."""
+    if isinstance(value, exp.Column) and value.name.lower() in _date_time_columns():
+        return exp.Substring(this=value, start=exp.Literal.number(1), length=exp.Literal.number(19))
+    return value
 
 
 def _group_concat_on_sqlite(node: exp.GroupConcat) -> exp.Expr:
