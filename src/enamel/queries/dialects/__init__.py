@@ -1,0 +1,88 @@
+"""A checked query written for its engine, meaning what it means on MySQL: names in the
+schema's own case, and where PostgreSQL or SQLite would differ or refuse, rewritten
+(`postgresql`, `sqlite`) before sqlglot writes it out."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from typing import ClassVar
+
+from sqlglot import exp
+from sqlglot.dialects.sqlite import SQLite
+
+from enamel.queries.dialects import postgresql, sqlite
+from enamel.queries.dialects.common import one_of
+from enamel.queries.schema import READABLE_TABLES, canonical_names
+
+_DIALECTS = {"mysql": "mysql", "postgresql": "postgres", "sqlite": "sqlite"}
+
+
+def render(tree: exp.Expr, dialect: str) -> str:
+    """The checked `tree` (the caller's own: rewritten in place) as `dialect`'s SQL text."""
+    canonical = canonical_names()
+    # MySQL compares column aliases in any case too: `AS ZipCode ... GROUP BY zipcode`.
+    aliases = {a.alias.lower(): a.alias for a in tree.find_all(exp.Alias) if a.alias}
+
+    def spell(node: exp.Expr) -> exp.Expr:
+        if not _SPELLED(type(node)):
+            return node
+        if isinstance(node, exp.Column) and isinstance(node.this, exp.Identifier):
+            key = node.name.lower()
+            proper = canonical.get(key) or (aliases.get(key) if not node.table else None)
+            if proper is not None and proper != node.name:
+                node.set("this", exp.to_identifier(proper))
+        elif isinstance(node, exp.Table) and node.name.lower() in READABLE_TABLES:
+            node.set("this", exp.to_identifier(node.name.lower()))
+        elif isinstance(node, exp.Identifier) and isinstance(node.parent, exp.Join):
+            proper = canonical.get(node.name.lower())  # JOIN ... USING (patnum)
+            if proper is not None:
+                node.set("this", proper)
+        return node
+
+    if dialect == "sqlite":  # its rewrites do not look at names: one walk for both
+        spelled = _bottom_up(tree, lambda n: sqlite.like_mysql(spell(n)))
+        return spelled.sql(dialect=_SQLiteBackticks, identify=True, comments=False, copy=False)
+    spelled = tree.transform(spell, copy=False)
+    if dialect == "postgresql":  # after the spelling: GROUP BY keys are compared as written
+        spelled = _bottom_up(spelled, postgresql.like_mysql)
+    if dialect == "mysql" and spelled.find(exp.RegexpLike):
+        spelled = _bottom_up(spelled, _regexp_for_mariadb)
+    return spelled.sql(dialect=_DIALECTS[dialect], identify=True, comments=False, copy=False)
+
+
+def _bottom_up(tree: exp.Expr, rewrite: Callable[[exp.Expr], exp.Expr]) -> exp.Expr:
+    """`tree` with `rewrite` applied to every node, children before their parent, so that what
+    a rewrite puts in a node's place holds rewritten arguments (`DATE_FORMAT(CURDATE() -
+    INTERVAL 1 MONTH, ...)`); sqlglot's `transform` does not look inside a replacement."""
+    for node in reversed(list(tree.dfs())):
+        new = rewrite(node)
+        if new is not node:
+            if node is tree:
+                tree = new
+            else:
+                node.replace(new)
+    return tree
+
+
+def _regexp_for_mariadb(node: exp.Expr) -> exp.Expr:
+    """`x REGEXP y` as MariaDB spells it: sqlglot writes MySQL 8's REGEXP_LIKE(x, y), which
+    MariaDB lacks (and its generator cannot be subclassed). The operands are written by sqlglot
+    from the checked tree; the operator is put between them."""
+    if not isinstance(node, exp.RegexpLike):
+        return node
+    left, right = (
+        part.sql(dialect="mysql", identify=True, comments=False)
+        for part in (node.this, node.expression)
+    )
+    return exp.Paren(this=exp.Var(this=f"{left} REGEXP {right}"))
+
+
+class _SQLiteBackticks(SQLite):
+    """SQLite, quoting names with backticks: a double-quoted name that matches no column is a
+    string to SQLite, so a misspelled column would answer its own name instead of an error."""
+
+    class Tokenizer(SQLite.Tokenizer):
+        IDENTIFIERS: ClassVar[list[str | tuple[str, str]]] = ["`", '"']
+
+
+_SPELLED = one_of(exp.Column, exp.Table, exp.Identifier)

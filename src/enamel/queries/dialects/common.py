@@ -1,0 +1,172 @@
+"""What the PostgreSQL and SQLite rewrites share: MySQL's meaning of names in GROUP BY, ORDER
+BY and HAVING, of text comparisons, and of a few functions' arguments."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+from functools import cache
+
+from sqlglot import exp
+
+from enamel.queries.refusals import QueryRefused
+from enamel.queries.schema import text_columns
+
+
+def one_of(*classes: type) -> Callable[[type], bool]:
+    """Whether a node's class is one of `classes` (or theirs): asked once per class, so the
+    rewrites called on every node of a tree pass the others by with one lookup."""
+
+    @cache
+    def test(cls: type) -> bool:
+        return issubclass(cls, classes)
+
+    return test
+
+
+AGGREGATES = (exp.AggFunc, exp.Window)
+
+
+def qualify_keys(select: exp.Select) -> None:
+    """`SELECT a.PatNum ... FROM appointment a JOIN patient p ... GROUP BY PatNum ORDER BY
+    PatNum`: MySQL takes an unqualified key for the column of the select list with that name;
+    PostgreSQL and SQLite refuse it as ambiguous. The key is qualified as that column (the same
+    column when the name was not ambiguous)."""
+    group, order = select.args.get("group"), select.args.get("order")
+    keys = [
+        *(group.expressions if group else []),
+        *(o.this for o in (order.expressions if order else [])),
+    ]
+    unqualified = [k for k in keys if isinstance(k, exp.Column) and not k.table]
+    if not unqualified:
+        return
+    named: dict[str, list[exp.Expr]] = {}
+    for item in select.expressions:
+        if isinstance(item, exp.Column | exp.Alias):
+            named.setdefault(item.alias_or_name.lower(), []).append(item)
+    for key in unqualified:
+        found = named.get(key.name.lower(), [])
+        if len(found) == 1 and isinstance(found[0], exp.Column) and found[0].table:
+            key.set("table", exp.to_identifier(found[0].table))
+
+
+def having_as_where(select: exp.Select) -> exp.Expr:
+    """HAVING without GROUP BY: MySQL filters the rows by it, and it may name the select list's
+    aliases (`HAVING $HowMuch > 0`); the others refuse it or make the query an aggregate. Its
+    condition, the aliases replaced by what they name, joins the WHERE: the same rows, as
+    nothing is grouped (a window, such as a row counter, then numbers the rows kept, as it does
+    on MariaDB). Over an aggregate of all rows it stays HAVING, its aliases replaced likewise."""
+    named = {i.alias.lower(): i.this for i in select.expressions if isinstance(i, exp.Alias)}
+    condition = select.args["having"].this.transform(lambda n: _unaliased(n, named))
+    aggregate = any(
+        isinstance(n, exp.AggFunc)
+        for part in (*select.expressions, condition)
+        for n in part.walk(prune=lambda n: isinstance(n, exp.Subquery | exp.Query | exp.Window))
+    )
+    if aggregate or condition.find(exp.Window):
+        select.set("having", exp.Having(this=condition))
+        return select
+    select.set("having", None)
+    where = select.args.get("where")
+    select.set("where", exp.Where(this=exp.and_(where.this, condition) if where else condition))
+    return select
+
+
+def _unaliased(node: exp.Expr, named: dict[str, exp.Expr]) -> exp.Expr:
+    """An unqualified name of the select list's alias: what it names, copied."""
+    if isinstance(node, exp.Column) and not node.table and node.name.lower() in named:
+        copied: exp.Expr = named[node.name.lower()].copy()
+        return copied
+    return node
+
+
+def ignoring_case(node: exp.Expr, dialect: str) -> None:
+    """MySQL compares text in any case (its default collation): `LName = 'smith'` and `Abbr IN
+    ('doc1')` find Smith and DOC1. A text column compared with text literals is compared so on
+    PostgreSQL (LOWER() of both) and SQLite (COLLATE NOCASE). Sorting and grouping keep the
+    engine's own order."""
+    if isinstance(node, exp.In):
+        column, side, literals = node.this, "this", list(node.expressions)
+    elif isinstance(node.this, exp.Column):
+        column, side, literals = node.this, "this", [node.expression]
+    else:
+        column, side, literals = node.expression, "expression", [node.this]
+    if not (isinstance(column, exp.Column) and column.name.lower() in text_columns()):
+        return
+    if not literals or not all(isinstance(v, exp.Literal) and v.is_string for v in literals):
+        return
+    if dialect == "sqlite":
+        node.set(side, exp.Collate(this=column, expression=exp.var("NOCASE")))
+        return
+    node.set(side, exp.Lower(this=column))
+    for literal in literals:
+        literal.set("this", literal.this.lower())
+
+
+def adddate(node: exp.Anonymous) -> exp.DateAdd | exp.DateSub | None:
+    """ADDDATE(d, n) / SUBDATE(d, INTERVAL n unit) as DATE_ADD / DATE_SUB (days by default)."""
+    name = node.name.upper()
+    if name not in ("ADDDATE", "SUBDATE") or len(node.expressions) != 2:
+        return None
+    value, amount = node.expressions
+    unit: exp.Expr = exp.var("DAY")
+    if isinstance(amount, exp.Interval):
+        unit, amount = amount.args.get("unit") or unit, amount.this
+    kind = exp.DateAdd if name == "ADDDATE" else exp.DateSub
+    return kind(this=value, expression=amount, unit=unit)
+
+
+_TIME_PATTERNS = {
+    "%H": ("HH24", "%H"),
+    "%k": ("FMHH24", "%-H"),
+    "%h": ("HH12", "%I"),
+    "%I": ("HH12", "%I"),
+    "%l": ("FMHH12", "%-I"),
+    "%i": ("MI", "%M"),
+    "%S": ("SS", "%S"),
+    "%s": ("SS", "%S"),
+    "%p": ("AM", "%p"),
+    "%f": ("US", "%f"),
+    "%T": ("HH24:MI:SS", "%H:%M:%S"),
+    "%r": ("HH12:MI:SS AM", "%I:%M:%S %p"),
+    "%%": ("%", "%%"),
+}
+"""TIME_FORMAT's specifiers: PostgreSQL's pattern and Python's."""
+
+
+def time_pattern(text: str, postgresql: bool) -> str:
+    """A TIME_FORMAT format in PostgreSQL's or Python's words; other text kept as text."""
+    out, i = [], 0
+    while i < len(text):
+        token = text[i : i + 2]
+        if token in _TIME_PATTERNS:
+            out.append(_TIME_PATTERNS[token][0 if postgresql else 1])
+            i += 2
+        else:
+            char = text[i]
+            out.append(f'"{char}"' if postgresql and char.isalpha() else char)
+            i += 1
+    return "".join(out)
+
+
+SECONDS_IN: dict[str, float] = {
+    "MICROSECOND": 0.000001,
+    "SECOND": 1,
+    "MINUTE": 60,
+    "HOUR": 3600,
+    "DAY": 86400,
+    "WEEK": 604800,
+}
+
+MONTHS_IN: dict[str, int] = {"MONTH": 1, "QUARTER": 3, "YEAR": 12}
+"""TIMESTAMPDIFF's units: counted in seconds, or in calendar months (a month is whole when the
+later moment's day and time of day reach the earlier one's)."""
+
+
+def unit_of(node: exp.Expr) -> str:
+    unit = node.args.get("unit")
+    name = unit.name.upper() if unit is not None else "DAY"
+    if name.startswith("SQL_TSI_"):  # MySQL's ODBC spellings: SQL_TSI_DAY...
+        name = name.removeprefix("SQL_TSI_")
+    if name not in SECONDS_IN and name not in MONTHS_IN:
+        raise QueryRefused("syntax", f"TIMESTAMPDIFF cannot count in {name}")
+    return name

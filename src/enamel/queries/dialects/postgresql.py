@@ -1,0 +1,495 @@
+"""A checked MySQL query as PostgreSQL must hear it to mean what MySQL means (sqlglot's
+transpilation does the rest)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+from sqlglot import exp
+
+from enamel.queries.dialects.common import (
+    AGGREGATES,
+    MONTHS_IN,
+    SECONDS_IN,
+    adddate,
+    having_as_where,
+    ignoring_case,
+    one_of,
+    qualify_keys,
+    time_pattern,
+    unit_of,
+)
+from enamel.queries.refusals import QueryRefused
+from enamel.queries.schema import date_columns, sources
+
+_REWRITTEN_FOR_POSTGRESQL = one_of(
+    exp.Select,
+    exp.Like,
+    exp.Substring,
+    exp.If,
+    exp.Dayname,
+    exp.NumberToStr,
+    exp.DayOfWeek,
+    exp.TimestampDiff,
+    exp.Cast,
+    exp.RegexpLike,
+    exp.GroupConcat,
+    exp.TimeToStr,
+    exp.DateAdd,
+    exp.DateSub,
+    exp.Anonymous,
+    exp.DayOfYear,
+    exp.DayOfMonth,
+    exp.Quarter,
+    exp.Hour,
+    exp.Minute,
+    exp.Second,
+    exp.LastDay,
+    exp.Week,
+    exp.Pad,
+    exp.Left,
+    exp.Right,
+    exp.SubstringIndex,
+    exp.Time,
+    exp.Extract,
+    exp.Where,
+    exp.Having,
+    exp.Join,
+    exp.And,
+    exp.Or,
+    exp.Not,
+    exp.Sum,
+    exp.Avg,
+    exp.Mul,
+    exp.Div,
+    exp.Add,
+    exp.Sub,
+    exp.EQ,
+    exp.NEQ,
+    exp.GT,
+    exp.GTE,
+    exp.LT,
+    exp.LTE,
+    exp.Between,
+    exp.In,
+)
+
+
+def like_mysql(node: exp.Expr) -> exp.Expr:
+    """What MySQL means, where PostgreSQL would differ or refuse: LIKE ignores case (MySQL's
+    default collation) and takes dates and numbers as text; DAYOFWEEK counts Sunday as 1; an
+    integer flag is a condition; TIMESTAMPDIFF counts whole units; text is a date where it
+    meets one; a grouped query may name columns it does not group by (MySQL answers any value
+    of the group: MIN here), an unqualified key is the select list's column of that name, and
+    HAVING may name a column alias."""
+    if not _REWRITTEN_FOR_POSTGRESQL(type(node)):
+        return node
+    if isinstance(node, exp.Select):
+        qualify_keys(node)
+        if node.args.get("group"):
+            _group_like_mysql(node)
+        elif node.args.get("having"):
+            return having_as_where(node)
+    if isinstance(node, exp.Like):
+        return exp.ILike(**{**node.args, "this": _as_text(node.this)})  # NOT LIKE stays NOT
+    if isinstance(node, exp.Substring):
+        node.set("this", _as_text(node.this))
+        start = node.args.get("start")
+        if isinstance(start, exp.Neg) and start.this.is_int:  # counted from the end
+            tail = exp.Right(this=node.this, expression=start.this)
+            length = node.args.get("length")
+            return tail if length is None else exp.Left(this=tail, expression=length)
+    if (
+        isinstance(node, exp.If)
+        and not isinstance(node.this, exp.Predicate | exp.Connector | exp.Not | exp.Boolean)
+        and not (isinstance(node.parent, exp.Case) and node.parent.this is not None)
+    ):  # (in `CASE x WHEN 1 THEN ...` the WHEN holds a value to compare x with, not a flag)
+        node.set("this", exp.NEQ(this=node.this, expression=exp.Literal.number(0)))
+    if isinstance(node, exp.Dayname):
+        return exp.Anonymous(this="TO_CHAR", expressions=[node.this, exp.Literal.string("FMDay")])
+    if isinstance(node, exp.NumberToStr):
+        decimals = int(node.args["format"].name) if node.args["format"].is_int else 2
+        pattern = "FM999,999,999,999,990" + ("." + "0" * decimals if decimals > 0 else "")
+        return exp.Anonymous(this="TO_CHAR", expressions=[node.this, exp.Literal.string(pattern)])
+    if isinstance(node, exp.DayOfWeek):
+        dow = exp.Extract(this=exp.var("DOW"), expression=node.this)
+        return exp.Paren(this=exp.Add(this=dow, expression=exp.Literal.number(1)))
+    if isinstance(node, exp.TimestampDiff):
+        return _timestamp_diff_on_postgresql(node)
+    if isinstance(node, exp.Cast) and node.to.is_type("char") and not node.to.expressions:
+        node.set("to", exp.DataType.build("TEXT"))  # MySQL's CHAR is text; PostgreSQL's CHAR(1)
+    if isinstance(node, exp.Cast) and node.to.is_type(*exp.DataType.UNSIGNED_INTEGER_TYPES):
+        node.set("to", exp.DataType.build("BIGINT"))  # CAST(x AS UNSIGNED)
+    if isinstance(node, exp.TimeToStr) and isinstance(node.args.get("format"), exp.Literal):
+        # What sqlglot's PostgreSQL patterns lack: AM/PM and the day with its suffix (5th).
+        pattern = node.args["format"].this.replace("%p", "AM").replace("%D", "FMDDth")
+        node.set("format", exp.Literal.string(pattern))
+    if isinstance(node, exp.GroupConcat):  # of any type, DISTINCT and ORDER BY as in MySQL
+        inner = node.this.this if isinstance(node.this, exp.Order) else node.this
+        holder, key = (inner, "expressions") if isinstance(inner, exp.Distinct) else (None, "")
+        if holder is not None:
+            holder.set(key, [_as_number(v) for v in holder.expressions])
+        elif isinstance(node.this, exp.Order):
+            node.this.set("this", _as_number(inner))
+        else:
+            node.set("this", _as_number(inner))
+        separator = node.args.get("separator") or exp.Literal.string(",")
+        return exp.Anonymous(
+            this="ARRAY_TO_STRING", expressions=[exp.ArrayAgg(this=node.this), separator]
+        )
+    if isinstance(node, exp.RegexpLike):  # MySQL's REGEXP ignores case, as its `=` does
+        return exp.RegexpILike(this=node.this, expression=node.expression)
+    functions = _functions_on_postgresql(node)
+    if functions is not node:
+        return functions
+    if (
+        isinstance(node, exp.Add | exp.Sub) and isinstance(node.expression, exp.Interval)
+    ) or isinstance(node, exp.DateAdd | exp.DateSub):
+        node.set("this", _as_date_time(node.this))  # '2026-01-01' + INTERVAL 1 MONTH
+    if isinstance(node, exp.EQ | exp.NEQ | exp.GT | exp.GTE | exp.LT | exp.LTE | exp.Between):
+        _compare_dates_like_mysql(node)
+    if isinstance(node, exp.EQ | exp.NEQ | exp.In):
+        ignoring_case(node, "postgresql")
+    _flags_like_mysql(node)
+    return node
+
+
+_EXTRACTED: dict[type[exp.Expr], str] = {
+    exp.DayOfYear: "DOY",
+    exp.DayOfMonth: "DAY",
+    exp.Quarter: "QUARTER",
+    exp.Hour: "HOUR",
+    exp.Minute: "MINUTE",
+    exp.Second: "SECOND",
+}
+
+
+def _functions_on_postgresql(node: exp.Expr) -> exp.Expr:
+    """MySQL's functions PostgreSQL lacks, written with its own (a date's text taken as one)."""
+    name = node.name.upper() if isinstance(node, exp.Anonymous) else ""
+    if type(node) in _EXTRACTED:
+        value = _as_date_time(_unwrapped(node.this))
+        part = exp.Extract(this=exp.var(_EXTRACTED[type(node)]), expression=value)
+        return exp.Cast(this=exp.Floor(this=part), to=exp.DataType.build("INT"))
+    if name == "WEEKDAY" and len(node.expressions) == 1:  # Monday 0
+        day = exp.Extract(this=exp.var("ISODOW"), expression=_as_date_time(node.expressions[0]))
+        return exp.Paren(this=exp.Sub(this=_int(day), expression=exp.Literal.number(1)))
+    if isinstance(node, exp.Week):
+        return _week_on_postgresql(node)
+    if name == "MAKEDATE" and len(node.expressions) == 2:
+        year, day = node.expressions
+        first = exp.Anonymous(
+            this="MAKE_DATE",
+            expressions=[_int(year), exp.Literal.number(1), exp.Literal.number(1)],
+        )
+        later = exp.Sub(this=_int(day), expression=exp.Literal.number(1))
+        return exp.Paren(this=exp.Add(this=first, expression=later))
+    if isinstance(node, exp.Anonymous) and (added := adddate(node)) is not None:
+        added.set("this", _as_date_time(added.this))
+        return added
+    if name == "SEC_TO_TIME" and len(node.expressions) == 1:
+        seconds = exp.Anonymous(
+            this="MAKE_INTERVAL",
+            expressions=[exp.Kwarg(this=exp.var("secs"), expression=node.expressions[0])],
+        )
+        return exp.Anonymous(
+            this="TO_CHAR", expressions=[seconds, exp.Literal.string("HH24:MI:SS")]
+        )
+    if name == "TIME_FORMAT" and len(node.expressions) == 2:
+        value, pattern = node.expressions
+        if not (isinstance(pattern, exp.Literal) and pattern.is_string):
+            raise QueryRefused("function", "TIME_FORMAT takes its format as text here")
+        moment = exp.Add(
+            this=exp.Cast(this=exp.Literal.string("2000-01-01"), to=exp.DataType.build("DATE")),
+            expression=exp.Cast(this=value, to=exp.DataType.build("TIME")),
+        )
+        text = exp.Literal.string(time_pattern(pattern.this, postgresql=True))
+        return exp.Anonymous(this="TO_CHAR", expressions=[moment, text])
+    if isinstance(node, exp.Extract):  # EXTRACT(YEAR FROM '2024-03-05')
+        node.set("expression", _as_date_time(node.expression))
+    if isinstance(node, exp.Time):  # TIME(d): the time of day
+        return exp.Cast(this=node.this, to=exp.DataType.build("TIME"))
+    if name == "FIND_IN_SET" and len(node.expressions) == 2:  # 1-based, 0 when absent
+        needle, listed = node.expressions
+        items = exp.Anonymous(
+            this="STRING_TO_ARRAY", expressions=[_any_as_text(listed), exp.Literal.string(",")]
+        )
+        found = exp.Anonymous(this="ARRAY_POSITION", expressions=[items, _any_as_text(needle)])
+        return exp.Coalesce(this=found, expressions=[exp.Literal.number(0)])
+    if name == "MID" and len(node.expressions) == 3:
+        text, start, length = node.expressions
+        return exp.Substring(this=_as_text(text), start=start, length=length)
+    if isinstance(node, exp.LastDay | exp.Pad | exp.Left | exp.Right):
+        node.set(
+            "this", (_as_date_time if isinstance(node, exp.LastDay) else _any_as_text)(node.this)
+        )
+    if isinstance(node, exp.SubstringIndex):
+        count = node.args.get("count")
+        ones = {"1": 1, "-1": -1}.get(count.sql() if count is not None else "")
+        if ones is None:
+            raise QueryRefused(
+                "function",
+                "SUBSTRING_INDEX runs here with a count of 1 or -1 (the first or the last part)",
+            )
+        return exp.Anonymous(
+            this="SPLIT_PART",
+            expressions=[_any_as_text(node.this), node.args["delimiter"], exp.Literal.number(ones)],
+        )
+    return node
+
+
+def _week_on_postgresql(node: exp.Week) -> exp.Expr:
+    """WEEK in MySQL's modes 0 (its default: weeks start on Sunday, the days before the year's
+    first Sunday are week 0) and 3 (ISO 8601)."""
+    mode = node.args.get("mode")
+    value = _as_date_time(_unwrapped(node.this))
+    if mode is not None and mode.sql() == "3":
+        return _int(exp.Extract(this=exp.var("WEEK"), expression=value))
+    if mode is not None and mode.sql() != "0":
+        raise QueryRefused("function", "WEEK runs here in MySQL's modes 0 and 3")
+    day = exp.Extract(this=exp.var("DOY"), expression=value)
+    sunday_based = exp.Extract(this=exp.var("DOW"), expression=value.copy())
+    weeks = exp.Div(
+        this=exp.Paren(
+            this=exp.Add(
+                this=exp.Sub(this=day, expression=sunday_based), expression=exp.Literal.number(6)
+            )
+        ),
+        expression=exp.Literal.number(7),
+    )
+    return exp.Cast(this=exp.Floor(this=weeks), to=exp.DataType.build("INT"))
+
+
+def _int(value: exp.Expr) -> exp.Expr:
+    return exp.Cast(this=value, to=exp.DataType.build("INT"))
+
+
+def _unwrapped(value: exp.Expr) -> exp.Expr:
+    """The value inside sqlglot's own TsOrDsToDate (it casts to DATE, which a time stamp's hour
+    would not survive)."""
+    return value.this if isinstance(value, exp.TsOrDsToDate) else value
+
+
+def _any_as_text(value: exp.Expr) -> exp.Expr:
+    """Any value as text, as MySQL's string functions take it (`LEFT(ProcDate, 7)`)."""
+    if isinstance(value, exp.Literal) and value.is_string:
+        return value
+    return exp.Cast(this=value, to=exp.DataType.build("TEXT"))
+
+
+_CONDITIONS = (exp.Predicate, exp.Connector, exp.Not, exp.Boolean, exp.Exists, exp.Null)
+
+
+def _flags_like_mysql(node: exp.Expr) -> None:
+    """MySQL has no booleans: a flag (a number) is a condition where one is needed (`WHERE
+    IsHygiene`, `NOT IsHidden`), a condition is 1 or 0 where a number is (`SUM(AptStatus =
+    2)`), and TRUE and FALSE are 1 and 0 (`IsNewPatient = TRUE`). PostgreSQL keeps the two
+    apart; Enamel's flags are numbers there too."""
+    if isinstance(node, exp.Where | exp.Having | exp.Not):
+        node.set("this", _as_condition(node.this))
+    elif isinstance(node, exp.Join) and node.args.get("on") is not None:
+        node.set("on", _as_condition(node.args["on"]))
+    elif isinstance(node, exp.And | exp.Or):
+        node.set("this", _as_condition(node.this))
+        node.set("expression", _as_condition(node.expression))
+    elif isinstance(node, exp.Sum | exp.Avg):
+        node.set("this", _as_number(node.this))
+    elif isinstance(node, exp.Add | exp.Sub | exp.Mul | exp.Div):
+        node.set("this", _as_number(node.this))
+        node.set("expression", _as_number(node.expression))
+    elif isinstance(node, exp.EQ | exp.NEQ):
+        for side in ("this", "expression"):
+            value = node.args.get(side)
+            if isinstance(value, exp.Boolean):
+                node.set(side, exp.Literal.number(1 if value.this else 0))
+
+
+def _as_condition(value: exp.Expr) -> exp.Expr:
+    inner = value.unnest() if isinstance(value, exp.Paren) else value
+    if isinstance(inner, _CONDITIONS) or not isinstance(inner, exp.Expr):
+        return value
+    return exp.NEQ(this=value, expression=exp.Literal.number(0))
+
+
+def _as_number(value: exp.Expr) -> exp.Expr:
+    inner = value.unnest() if isinstance(value, exp.Paren) else value
+    if isinstance(inner, exp.Predicate | exp.Connector | exp.Not):
+        return exp.Cast(this=value, to=exp.DataType.build("INT"))
+    return value
+
+
+def _as_date_time(value: exp.Expr) -> exp.Expr:
+    """Text MySQL takes as a date where one is needed (PostgreSQL's text does not cast itself):
+    a DATE_FORMAT result, or a string literal."""
+    if isinstance(value, exp.TimeToStr) or (isinstance(value, exp.Literal) and value.is_string):
+        return exp.Cast(this=value, to=exp.DataType.build("TIMESTAMP"))
+    return value
+
+
+def _compare_dates_like_mysql(node: exp.Expr) -> None:
+    """MySQL compares a date with text as dates (`AptDateTime >= DATE_FORMAT(CURDATE(),
+    '%Y-%m-01')`); PostgreSQL refuses timestamp >= text. A DATE_FORMAT result compared with a
+    date or date-time column, or with date arithmetic, is cast to a time stamp. (A string
+    literal needs nothing: PostgreSQL casts it to the other side's type.)"""
+    sides = ["this", "expression"] if not isinstance(node, exp.Between) else ["this", "low", "high"]
+    values = [node.args.get(side) for side in sides]
+    if not any(isinstance(v, _TEXTUAL) for v in values):
+        return
+    if not any(_dated(v) for v in values if v is not None):
+        return
+    for side, value in zip(sides, values, strict=True):
+        if isinstance(value, _TEXTUAL):
+            node.set(side, exp.Cast(this=value, to=exp.DataType.build("TIMESTAMP")))
+
+
+_TEXTUAL = (exp.TimeToStr, exp.Concat, exp.ConcatWs, exp.Substring, exp.Left, exp.Right)
+"""Expressions whose value is text a date may be compared with (`>= CONCAT(YEAR(CURDATE()),
+'-01-01')`)."""
+
+_DATED = (
+    exp.CurrentDate,
+    exp.CurrentTimestamp,
+    exp.CurrentDatetime,
+    exp.DateAdd,
+    exp.DateSub,
+    exp.Date,
+    exp.TsOrDsToDate,
+)
+
+
+def _dated(value: exp.Expr) -> bool:
+    """Whether the value is a date or a date-time: a column of such a type in the schema, a
+    date function, date arithmetic or a cast to a date."""
+    if isinstance(value, exp.Column):
+        return value.name.lower() in date_columns()
+    if isinstance(value, exp.Cast):
+        return value.to.is_type(*exp.DataType.TEMPORAL_TYPES)
+    if isinstance(value, exp.Add | exp.Sub):
+        return isinstance(value.expression, exp.Interval)
+    return isinstance(value, _DATED)
+
+
+def _timestamp_diff_on_postgresql(node: exp.TimestampDiff) -> exp.Expr:
+    """MySQL's TIMESTAMPDIFF(unit, start, end): the whole units from start to end, by AGE()
+    for calendar units and by the seconds between otherwise; truncated toward zero."""
+    unit = unit_of(node)
+    start = exp.Cast(this=node.expression, to=exp.DataType.build("TIMESTAMP"))
+    end = exp.Cast(this=node.this, to=exp.DataType.build("TIMESTAMP"))
+    count: exp.Expr
+    if unit in MONTHS_IN:
+        age = exp.Anonymous(this="AGE", expressions=[end, start])
+        years = exp.Extract(this=exp.var("YEAR"), expression=age)
+        if unit == "YEAR":
+            count = years
+        else:
+            months = exp.Add(
+                this=exp.Mul(this=years, expression=exp.Literal.number(12)),
+                expression=exp.Extract(this=exp.var("MONTH"), expression=age.copy()),
+            )
+            count = exp.Anonymous(
+                this="TRUNC",
+                expressions=[exp.Div(this=exp.Paren(this=months), expression=_number(unit))],
+            )
+    else:
+        seconds = exp.Extract(
+            this=exp.var("EPOCH"), expression=exp.Paren(this=exp.Sub(this=end, expression=start))
+        )
+        count = exp.Anonymous(
+            this="TRUNC",
+            expressions=[exp.Div(this=seconds, expression=exp.Literal.number(SECONDS_IN[unit]))],
+        )
+    return exp.Cast(this=count, to=exp.DataType.build("BIGINT"))
+
+
+def _number(unit: str) -> exp.Expr:
+    return exp.Literal.number(MONTHS_IN[unit])
+
+
+def _as_text(value: exp.Expr) -> exp.Expr:
+    if isinstance(value, exp.Column):
+        return exp.Cast(this=value, to=exp.DataType.build("TEXT"))
+    return value
+
+
+def _group_like_mysql(select: exp.Select) -> None:
+    """PostgreSQL refuses a column that is neither grouped nor aggregated; MySQL answers one
+    value of the group. MIN() of it is one value of the group, and the same value for a
+    column that depends on a grouped key (the usual case: GROUP BY patient.PatNum)."""
+    group = select.args["group"]
+    aliases = {a.alias.lower(): a.this for a in select.expressions if isinstance(a, exp.Alias)}
+    keys: set[exp.Expr] = set(group.expressions)  # sqlglot compares trees structurally
+    names = set()  # GROUP BY PatNum groups p.PatNum too
+    for key in group.expressions:
+        if isinstance(key, exp.Literal) and key.is_int:  # GROUP BY 1: the first item
+            position = int(key.this)
+            if 0 < position <= len(select.expressions):
+                item = select.expressions[position - 1]
+                keys.add(item.this if isinstance(item, exp.Alias) else item)
+                if isinstance(item, exp.Column):
+                    names.add(item.name.lower())
+        if isinstance(key, exp.Column) and not key.table:
+            names.add(key.name.lower())
+            if key.name.lower() in aliases:  # GROUP BY an alias: its expression is grouped
+                keys.add(aliases[key.name.lower()])
+
+    outer = {alias for alias, _table in sources(select)}
+    in_select_list = True  # where a name is a column, not an alias of the select list
+
+    def wrap(node: exp.Expr) -> exp.Expr:
+        if node in keys or isinstance(node, AGGREGATES):
+            return node
+        if isinstance(node, exp.Column) and not node.is_star:
+            if node.name.lower() in names:
+                return node
+            if not in_select_list and not node.table and node.name.lower() in aliases:
+                return node  # an alias of the select list (ORDER BY total)
+            return exp.Min(this=node)
+        if isinstance(node, exp.Subquery | exp.Query):
+            _wrap_outer_columns(node, outer, keys)
+            return node
+        for key, child in list(node.args.items()):
+            if isinstance(child, exp.Expr):
+                node.set(key, wrap(child))
+            elif isinstance(child, list):
+                node.set(key, [wrap(c) if isinstance(c, exp.Expr) else c for c in child])
+        return node
+
+    select.set("expressions", [_wrap_item(item, wrap) for item in select.expressions])
+    in_select_list = False
+    having = select.args.get("having")
+    if having is not None:
+        # HAVING may name a select alias in MySQL: put its expression in its place.
+        def unalias(node: exp.Expr) -> exp.Expr:
+            if isinstance(node, exp.Column) and not node.table:
+                found = aliases.get(node.name.lower())
+                if found is not None:
+                    copied: exp.Expr = found.copy()
+                    return copied
+            return node
+
+        select.set("having", wrap(having.transform(unalias)))
+    order = select.args.get("order")
+    if order is not None:
+        select.set("order", wrap(order))
+
+
+def _wrap_outer_columns(query: exp.Expr, outer: set[str], keys: set[exp.Expr]) -> None:
+    """In a subquery of a grouped select, a column of the grouped select's tables that is not
+    grouped (`WHERE table1.PatNum = procedurelog.PatNum`): MIN() of it, which PostgreSQL
+    computes for the group, as it does for the select's own columns."""
+    inner = {t.alias_or_name.lower() for t in query.find_all(exp.Table)}
+    inner |= {s.alias.lower() for s in query.find_all(exp.Subquery) if s.alias}
+    for column in list(query.find_all(exp.Column)):
+        table = column.table.lower()
+        if table and table in outer and table not in inner and column not in keys:
+            column.replace(exp.Min(this=column.copy()))
+
+
+def _wrap_item(item: exp.Expr, wrap: Callable[[exp.Expr], exp.Expr]) -> exp.Expr:
+    if isinstance(item, exp.Alias):
+        item.set("this", wrap(item.this))
+        return item
+    wrapped = wrap(item)
+    if wrapped is not item and isinstance(item, exp.Column):
+        return exp.Alias(this=wrapped, alias=exp.to_identifier(item.name))  # keep its name
+    return wrapped

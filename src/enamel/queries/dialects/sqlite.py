@@ -1,0 +1,210 @@
+"""A checked MySQL query as SQLite must hear it to mean what MySQL means: MySQL's functions
+SQLite lacks are Enamel's own (`functions`, on every query connection), and date-times are
+compared in the text SQLite stores."""
+
+from __future__ import annotations
+
+import re
+
+from sqlglot import exp
+
+from enamel.queries.dialects.common import (
+    adddate,
+    having_as_where,
+    ignoring_case,
+    one_of,
+    qualify_keys,
+    time_pattern,
+    unit_of,
+)
+from enamel.queries.refusals import QueryRefused
+from enamel.queries.schema import date_time_columns
+
+
+def _date_add(value: exp.Expr, amount: exp.Expr, unit: exp.Expr | None) -> exp.Expr:
+    """MySQL's date arithmetic on SQLite, by Enamel's DATE_ADD_MYSQL (months keep MySQL's
+    end-of-month rule: 2026-03-31 minus one month is 2026-02-28)."""
+    name = unit.name.upper() if unit is not None else "DAY"
+    return exp.Anonymous(
+        this="DATE_ADD_MYSQL",
+        expressions=[
+            value,
+            exp.Cast(this=amount, to=exp.DataType.build("INT")),
+            exp.Literal.string(name),
+        ],
+    )
+
+
+_REWRITTEN_FOR_SQLITE = one_of(
+    exp.Select,
+    exp.Anonymous,
+    exp.StrToDate,
+    exp.StrToTime,
+    exp.Extract,
+    exp.Concat,
+    exp.In,
+    exp.GroupConcat,
+    exp.Left,
+    exp.Right,
+    exp.Week,
+    exp.EQ,
+    exp.NEQ,
+    exp.GT,
+    exp.GTE,
+    exp.LT,
+    exp.LTE,
+    exp.Between,
+    exp.CurrentDate,
+    exp.Add,
+    exp.Sub,
+    exp.DateAdd,
+    exp.DateSub,
+    exp.Dayname,
+    exp.TimeToStr,
+    exp.NumberToStr,
+    exp.CurrentTimestamp,
+    exp.CurrentDatetime,
+    exp.TimestampDiff,
+)
+
+
+def like_mysql(node: exp.Expr) -> exp.Expr:
+    """SQLite's CURRENT_DATE and CURRENT_TIMESTAMP are UTC; MySQL's, like Enamel's stored
+    times, are the server's local time: Enamel's own SQLite functions answer that."""
+    if not _REWRITTEN_FOR_SQLITE(type(node)):
+        return node
+    if isinstance(node, exp.Select):
+        qualify_keys(node)
+        if node.args.get("having") and not node.args.get("group"):
+            return having_as_where(node)
+    if isinstance(node, exp.EQ | exp.NEQ | exp.GT | exp.GTE | exp.LT | exp.LTE | exp.Between):
+        _compare_stored_date_times(node)
+    if isinstance(node, exp.EQ | exp.NEQ | exp.In):
+        ignoring_case(node, "sqlite")
+    if isinstance(node, exp.GroupConcat):
+        return _group_concat_on_sqlite(node)
+    if isinstance(node, exp.Anonymous):
+        added = adddate(node)
+        if added is not None:
+            amount = (
+                added.expression
+                if isinstance(added, exp.DateAdd)
+                else exp.Neg(this=added.expression)
+            )
+            return _date_add(added.this, amount, added.args.get("unit"))
+        if node.name.upper() == "TIME_FORMAT" and len(node.expressions) == 2:
+            value, pattern = node.expressions
+            if isinstance(pattern, exp.Literal) and pattern.is_string:
+                python = exp.Literal.string(time_pattern(pattern.this, postgresql=False))
+                return exp.Anonymous(this="TIME_FORMAT_PY", expressions=[value, python])
+        return node
+    if isinstance(node, exp.StrToDate | exp.StrToTime):
+        return exp.Anonymous(this="STR_TO_DATE_PY", expressions=[node.this, node.args["format"]])
+    if isinstance(node, exp.Extract):  # EXTRACT(YEAR FROM d): Enamel's functions of each part
+        part = _PARTS_ON_SQLITE.get(node.name.upper())
+        if part is None:
+            raise QueryRefused("function", f"EXTRACT({node.name} FROM ...) is not known here")
+        return exp.Anonymous(this=part, expressions=[node.expression])
+    if isinstance(node, exp.Concat):  # a date-time's text without SQLite's stored fraction
+        node.set("expressions", [_without_fraction(e) for e in node.expressions])
+        return node
+    if isinstance(node, exp.Left | exp.Right):  # keywords in SQLite: Enamel's functions
+        name = "LEFT_MYSQL" if isinstance(node, exp.Left) else "RIGHT_MYSQL"
+        return exp.Anonymous(this=name, expressions=[node.this, node.expression])
+    if isinstance(node, exp.Week):
+        mode = node.args.get("mode")
+        if mode is not None and mode.sql() not in ("0", "3"):
+            raise QueryRefused("function", "WEEK runs here in MySQL's modes 0 and 3")
+    if isinstance(node, exp.CurrentDate):
+        return exp.Anonymous(this="CURDATE", expressions=[])
+    if isinstance(node, exp.Add | exp.Sub) and isinstance(node.expression, exp.Interval):
+        interval = node.expression
+        amount = interval.this
+        if isinstance(node, exp.Sub):
+            amount = exp.Neg(this=amount)
+        return _date_add(node.this, amount, interval.unit)
+    if isinstance(node, exp.DateAdd | exp.DateSub):
+        amount = node.expression
+        if isinstance(node, exp.DateSub):
+            amount = exp.Neg(this=amount)
+        return _date_add(node.this, amount, node.args.get("unit"))
+    if isinstance(node, exp.Dayname):
+        return exp.Anonymous(this="DAYNAME", expressions=[node.this])
+    if isinstance(node, exp.TimeToStr):  # DATE_FORMAT: SQLite's strftime lacks names, %p...
+        value = node.this.this if isinstance(node.this, exp.TsOrDsToTimestamp) else node.this
+        return exp.Anonymous(this="DATE_FORMAT_PY", expressions=[value, node.args["format"]])
+    if isinstance(node, exp.NumberToStr):
+        return exp.Anonymous(this="FORMAT", expressions=[node.this, node.args["format"]])
+    if isinstance(node, exp.CurrentTimestamp | exp.CurrentDatetime):
+        return exp.Anonymous(this="NOW", expressions=[])
+    if isinstance(node, exp.TimestampDiff):  # Enamel's function, in run.py
+        return exp.Anonymous(
+            this="TIMESTAMPDIFF_MYSQL",
+            expressions=[exp.Literal.string(unit_of(node)), node.expression, node.this],
+        )
+    return node
+
+
+_PARTS_ON_SQLITE = {
+    "YEAR": "YEAR",
+    "MONTH": "MONTH",
+    "DAY": "DAY",
+    "HOUR": "HOUR",
+    "MINUTE": "MINUTE",
+    "SECOND": "SECOND",
+    "QUARTER": "QUARTER",
+    "WEEK": "WEEK",
+}
+
+
+def _without_fraction(value: exp.Expr) -> exp.Expr:
+    """A date-time column as MySQL writes it as text (`2026-03-01 08:00:00`), not as SQLite
+    stores it (`... .000000`)."""
+    if isinstance(value, exp.Column) and value.name.lower() in date_time_columns():
+        return exp.Substring(this=value, start=exp.Literal.number(1), length=exp.Literal.number(19))
+    return value
+
+
+def _group_concat_on_sqlite(node: exp.GroupConcat) -> exp.Expr:
+    """GROUP_CONCAT with ORDER BY, or DISTINCT with a separator: Enamel's aggregate (run.py),
+    called with the value, the separator, 1 for DISTINCT, then each key and 1 for DESC."""
+    value, keys = node.this, []
+    if isinstance(value, exp.Order):
+        keys = [
+            arg
+            for ordered in value.expressions
+            for arg in (ordered.this, exp.Literal.number(1 if ordered.args.get("desc") else 0))
+        ]
+        value = value.this
+    distinct = isinstance(value, exp.Distinct)
+    if distinct:
+        if len(value.expressions) != 1:
+            raise QueryRefused("function", "GROUP_CONCAT(DISTINCT ...) takes one value here")
+        value = value.expressions[0]
+    if not keys and not (distinct and node.args.get("separator")):
+        return node  # SQLite's own does the rest
+    separator = node.args.get("separator") or exp.Literal.string(",")
+    flag = exp.Literal.number(1 if distinct else 0)
+    return exp.Anonymous(this="GROUP_CONCAT_MYSQL", expressions=[value, separator, flag, *keys])
+
+
+_DATE_TEXT = re.compile(r"(\d{4}-\d\d-\d\d)(?:[ T](\d\d:\d\d)(:\d\d)?)?")
+
+
+def _compare_stored_date_times(node: exp.Expr) -> None:
+    """SQLite holds a date-time as text, `2026-03-01 08:00:00.000000` (SQLAlchemy's form), and
+    compares it with other text as text; MySQL compares a date-time column with a date's text
+    as date-times (`AptDateTime = '2026-03-01 08:00:00'` holds, `DateTimeArrived >
+    '0001-01-01'` does not for the zero date). A date or date-time literal compared with a
+    date-time column is written in the stored form, so that text order is time order."""
+    sides = ["this", "expression"] if not isinstance(node, exp.Between) else ["this", "low", "high"]
+    values = [node.args.get(side) for side in sides]
+    if not any(isinstance(v, exp.Column) and v.name.lower() in date_time_columns() for v in values):
+        return
+    for side, value in zip(sides, values, strict=True):
+        if isinstance(value, exp.Literal) and value.is_string:
+            found = _DATE_TEXT.fullmatch(value.this.strip())
+            if found:
+                day, clock, seconds = found.groups()
+                stored = f"{day} {clock or '00:00'}{seconds or ':00'}.000000"
+                node.set(side, exp.Literal.string(stored))

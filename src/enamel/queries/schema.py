@@ -1,0 +1,90 @@
+"""The practice tables governed reads may read, and what Enamel's schema says of their
+columns (their spelling, their types) to the rules and the rewrites."""
+
+from __future__ import annotations
+
+from functools import cache, lru_cache
+
+from sqlalchemy import Date, DateTime, String
+from sqlalchemy.types import TypeDecorator
+from sqlglot import exp
+
+from enamel.models import Base
+
+READABLE_TABLES: tuple[str, ...] = (
+    "patient",
+    "provider",
+    "operatory",
+    "clinic",
+    "definition",
+    "procedurecode",
+    "procedurelog",
+    "appointment",
+    "payment",
+    "paysplit",
+    "adjustment",
+    "claimproc",
+    "userod",
+    "securitylog",
+)
+"""Open Dental's practice tables; Enamel's own (integrations, audit) are never readable."""
+
+SECRET_COLUMNS: frozenset[str] = frozenset({"password", "securityhash"})
+"""Lower-cased: userod.Password (a hash), the row seals."""
+
+
+def sources(select: exp.Select) -> list[tuple[str, str | None]]:
+    """(alias or name, practice table or None) of each FROM and JOIN source, in order."""
+    out: list[tuple[str, str | None]] = []
+    from_ = select.args.get("from") or select.args.get("from_")
+    items: list[exp.Expr] = [from_.this] if from_ is not None else []
+    items += [join.this for join in select.args.get("joins") or []]
+    for source in items:
+        alias = source.alias_or_name.lower()
+        if isinstance(source, exp.Table) and source.name.lower() in READABLE_TABLES:
+            out.append((alias, source.name.lower()))
+        else:
+            out.append((alias, None))
+    return out
+
+
+@lru_cache(maxsize=64)
+def visible_columns(table: str) -> tuple[str, ...]:
+    columns = Base.metadata.tables[table].columns
+    return tuple(c.name for c in columns if c.name.lower() not in SECRET_COLUMNS)
+
+
+@lru_cache(maxsize=1)
+def canonical_names() -> dict[str, str]:
+    """Lower-cased column name -> the schema's spelling (MySQL compares names in any case)."""
+    names: dict[str, str] = {}
+    for table in READABLE_TABLES:
+        for column in Base.metadata.tables[table].columns:
+            names.setdefault(column.name.lower(), column.name)
+    return names
+
+
+def text_columns() -> frozenset[str]:
+    """Lower-cased names of the readable tables' text columns."""
+    return _typed_columns(String)
+
+
+def date_columns() -> frozenset[str]:
+    """Lower-cased names of the readable tables' date and date-time columns."""
+    return _typed_columns(Date, DateTime)
+
+
+def date_time_columns() -> frozenset[str]:
+    """Lower-cased names of the readable tables' date-time columns."""
+    return _typed_columns(DateTime)
+
+
+@cache
+def _typed_columns(*types: type) -> frozenset[str]:
+    names = set()
+    for table in READABLE_TABLES:
+        for column in Base.metadata.tables[table].columns:
+            kind = column.type.impl if isinstance(column.type, TypeDecorator) else column.type
+            if isinstance(kind, types):
+                names.add(column.name.lower())
+    return frozenset(names)
