@@ -361,3 +361,21 @@ def test_more_date_and_time_functions(api: Api, practice: Practice) -> None:
             "Twice": "abab",
         }
     ]
+
+
+def test_numbers_and_small_functions_as_mysql_answers_them(api: Api) -> None:
+    answer = rows(
+        api,
+        "SELECT ROUND(123.45, -1) AS Tens, TRUNCATE(3.789, 1) AS Cut, FORMAT(0.5, 0) AS Half, "
+        "CAST(12.345 AS DECIMAL(10, 2)) AS Money, CAST(2.5 AS DECIMAL) AS Whole, "
+        "CAST(3.7 AS SIGNED) AS Signed, LENGTH('né') AS Bytes, CHAR_LENGTH('né') AS Chars, "
+        "GREATEST(2, NULL) AS Nothing, LEAST(3, 1, 2) AS Least, FIELD('b', 'a', 'b') AS Field, "
+        "ELT(2, 'a', 'b') AS Elt, HEX(255) AS Hex, HEX('ab') AS HexText, REVERSE('abc') AS Back, "
+        "TIME_TO_SEC('01:02:03') AS Seconds, "
+        "UNIX_TIMESTAMP('2024-01-01 00:00:00') - UNIX_TIMESTAMP('2023-12-31 00:00:00') AS Day",
+    )
+    assert [{k: float(v) if k in ("Cut", "Money") else v for k, v in answer[0].items()}] == [
+        {"Tens": 120, "Cut": 3.7, "Half": "1", "Money": 12.35, "Whole": 3, "Signed": 4,
+         "Bytes": 3, "Chars": 2, "Nothing": None, "Least": 1, "Field": 2, "Elt": "b",
+         "Hex": "FF", "HexText": "6162", "Back": "cba", "Seconds": 3723, "Day": 86400}
+    ]  # fmt: skip

@@ -55,7 +55,13 @@ def _bottom_up(tree: exp.Expr, rewrite: Callable[[exp.Expr], exp.Expr]) -> exp.E
     a rewrite puts in a node's place holds rewritten arguments (`DATE_FORMAT(CURDATE() -
     INTERVAL 1 MONTH, ...)`); sqlglot's `transform` does not look inside a replacement."""
     for node in reversed(list(tree.dfs())):
+        parent, key, index = node.parent, node.arg_key, node.index
         new = rewrite(node)
+        if new is not node and parent is not None and key and node.parent is not parent:
+            # the rewrite put the node inside its replacement (CASE ... ELSE node END):
+            # the replacement takes the node's place in the parent it had
+            parent.set(key, new, index)
+            continue
         if new is not node:
             if node is tree:
                 tree = new

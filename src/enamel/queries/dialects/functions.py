@@ -9,7 +9,7 @@ import datetime as dt
 import functools
 import re
 from collections.abc import Callable
-from decimal import Decimal
+from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
 from enamel.queries.dialects.common import MONTHS_IN, SECONDS_IN
@@ -47,6 +47,15 @@ def add_mysql_functions(dbapi_connection: Any, _record: Any) -> None:
     add("CONCAT_WS", -1, _concat_ws, deterministic=True)
     add("SUBSTRING_INDEX", 3, _substring_index, deterministic=True)
     add("FIND_IN_SET", 2, _find_in_set, deterministic=True)
+    add("FIELD", -1, _field, deterministic=True)
+    add("ELT", -1, _elt, deterministic=True)
+    add("HEX", 1, _hex, deterministic=True)
+    add("REVERSE", 1, lambda v: None if v is None else str(_text(v))[::-1], deterministic=True)
+    add("TIME_TO_SEC", 1, _time_to_sec, deterministic=True)
+    add("UNIX_TIMESTAMP", 0, lambda: int(dt.datetime.now().timestamp()))
+    add("UNIX_TIMESTAMP", 1, _unix_timestamp, deterministic=True)
+    add("ROUND_MYSQL", 2, lambda v, d: _decimal_places(v, d, ROUND_HALF_UP), deterministic=True)
+    add("TRUNCATE_MYSQL", 2, lambda v, d: _decimal_places(v, d, ROUND_DOWN), deterministic=True)
     add("SEC_TO_TIME", 1, _sec_to_time, deterministic=True)
     add("TIME_FORMAT_PY", 2, _time_format, deterministic=True)
     add("STR_TO_DATE_PY", 2, _str_to_date, deterministic=True)
@@ -324,6 +333,7 @@ def _date_format(value: Any, pattern: Any) -> str | None:
         return None
     # MySQL's %D is the day with its English suffix (5th); Python's is the date.
     pattern = str(pattern).replace("%D", _ordinal(moment.day).replace("%", "%%"))
+    pattern = pattern.replace("%Y", f"{moment.year:04d}")  # year 1 as 0001, as MySQL writes it
     return moment.strftime(pattern)
 
 
@@ -338,9 +348,64 @@ def _dayname(value: Any) -> str | None:
 
 
 def _format(value: Any, decimals: Any) -> str | None:
+    """FORMAT(x, d): rounded half away from zero (as MySQL rounds), with thousands commas."""
     if value is None or decimals is None:
         return None
-    return f"{Decimal(str(value)):,.{max(int(decimals), 0)}f}"
+    places = max(int(decimals), 0)
+    rounded = Decimal(str(value)).quantize(Decimal(1).scaleb(-places), ROUND_HALF_UP)
+    return f"{rounded:,.{places}f}"
+
+
+def _decimal_places(value: Any, places: Any, rounding: str) -> float | int | None:
+    """ROUND(x, d) with d negative too (to tens, hundreds...) and TRUNCATE(x, d): MySQL's
+    rounding of decimals, half away from zero."""
+    if value is None or places is None:
+        return None
+    exact = Decimal(str(value)).quantize(Decimal(1).scaleb(-int(places)), rounding)
+    return int(exact) if int(places) <= 0 else float(exact)
+
+
+def _field(value: Any, *choices: Any) -> int:
+    """FIELD(x, a, b...): the position (from 1) of x among the choices; 0 when absent."""
+    if value is None:
+        return 0
+    for position, choice in enumerate(choices, 1):
+        if choice is not None and str(_text(choice)).lower() == str(_text(value)).lower():
+            return position
+    return 0
+
+
+def _elt(position: Any, *choices: Any) -> Any:
+    """ELT(n, a, b...): the nth choice; NULL when there is none."""
+    if position is None or not 1 <= int(position) <= len(choices):
+        return None
+    return choices[int(position) - 1]
+
+
+def _hex(value: Any) -> str | None:
+    """HEX: a number in base 16, text as the hex of its UTF-8 bytes; upper case."""
+    if value is None:
+        return None
+    if isinstance(value, int | float):
+        return format(int(value), "X")
+    return str(value).encode().hex().upper()
+
+
+def _time_to_sec(value: Any) -> int | None:
+    text = _text(value)
+    if text is None:
+        return None
+    try:
+        clock = dt.time.fromisoformat(text[-8:] if len(text) > 8 else text)
+    except ValueError:
+        return None
+    return clock.hour * 3600 + clock.minute * 60 + clock.second
+
+
+def _unix_timestamp(value: Any) -> int | None:
+    """Seconds since 1970 of a local date-time (the server's time zone, as MySQL's)."""
+    moment = _moment(value)
+    return None if moment is None else int(moment.timestamp())
 
 
 _STEPS = {

@@ -20,7 +20,7 @@ from enamel.queries.dialects.common import (
     unit_of,
 )
 from enamel.queries.refusals import QueryRefused
-from enamel.queries.schema import date_columns, sources
+from enamel.queries.schema import date_columns, sources, text_columns
 
 _REWRITTEN_FOR_POSTGRESQL = one_of(
     exp.Select,
@@ -50,6 +50,11 @@ _REWRITTEN_FOR_POSTGRESQL = one_of(
     exp.Left,
     exp.Right,
     exp.SubstringIndex,
+    exp.Greatest,
+    exp.Least,
+    exp.Length,
+    exp.Elt,
+    exp.Hex,
     exp.Time,
     exp.Extract,
     exp.Where,
@@ -118,6 +123,8 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
         return _timestamp_diff_on_postgresql(node)
     if isinstance(node, exp.Cast) and node.to.is_type("char") and not node.to.expressions:
         node.set("to", exp.DataType.build("TEXT"))  # MySQL's CHAR is text; PostgreSQL's CHAR(1)
+    if isinstance(node, exp.Cast) and node.to.is_type("decimal") and not node.to.expressions:
+        node.set("to", exp.DataType.build("DECIMAL(10, 0)"))  # MySQL's DECIMAL is DECIMAL(10,0)
     if isinstance(node, exp.Cast) and node.to.is_type(*exp.DataType.UNSIGNED_INTEGER_TYPES):
         node.set("to", exp.DataType.build("BIGINT"))  # CAST(x AS UNSIGNED)
     if isinstance(node, exp.TimeToStr) and isinstance(node.args.get("format"), exp.Literal):
@@ -209,6 +216,58 @@ def _functions_on_postgresql(node: exp.Expr) -> exp.Expr:
         node.set("expression", _as_date_time(node.expression))
     if isinstance(node, exp.Time):  # TIME(d): the time of day
         return exp.Cast(this=node.this, to=exp.DataType.build("TIME"))
+    if name == "FIELD" and len(node.expressions) > 1:  # position among the choices, or 0
+        value, *choices = node.expressions
+        case = exp.Case(
+            this=value,
+            ifs=[exp.If(this=c, true=exp.Literal.number(i)) for i, c in enumerate(choices, 1)],
+            default=exp.Literal.number(0),
+        )
+        return case
+    if isinstance(node, exp.Elt):  # ELT(n, a, b): the nth, or NULL
+        return exp.Case(
+            this=node.this,
+            ifs=[
+                exp.If(this=exp.Literal.number(i), true=c)
+                for i, c in enumerate(node.expressions, 1)
+            ],
+        )
+    if name == "TIME_TO_SEC" and len(node.expressions) == 1:
+        clock = exp.Cast(this=node.expressions[0], to=exp.DataType.build("TIME"))
+        return _int(exp.Extract(this=exp.var("EPOCH"), expression=clock))
+    if name == "UNIX_TIMESTAMP" and len(node.expressions) <= 1:
+        stamp: exp.Expr = (
+            exp.Cast(this=node.expressions[0], to=exp.DataType.build("TIMESTAMPTZ"))
+            if node.expressions
+            else exp.CurrentTimestamp()
+        )
+        epoch = exp.Extract(this=exp.var("EPOCH"), expression=stamp)
+        return exp.Cast(this=exp.Floor(this=epoch), to=exp.DataType.build("BIGINT"))
+    if isinstance(node, exp.Greatest | exp.Least):  # NULL among them: NULL, as in MySQL
+        values = [node.this, *node.expressions]
+        anything_null = exp.or_(*(exp.Is(this=v.copy(), expression=exp.Null()) for v in values))
+        return exp.Case(ifs=[exp.If(this=anything_null, true=exp.Null())], default=node)
+    if isinstance(node, exp.Length) and node.args.get("binary"):  # LENGTH counts bytes
+        return exp.Anonymous(this="OCTET_LENGTH", expressions=[_any_as_text(node.this)])
+    if isinstance(node, exp.Hex):
+        value = node.this
+        if (isinstance(value, exp.Literal) and value.is_string) or (
+            isinstance(value, exp.Column) and value.name.lower() in text_columns()
+        ):
+            hexed = exp.Anonymous(
+                this="ENCODE",
+                expressions=[
+                    exp.Anonymous(
+                        this="CONVERT_TO", expressions=[value, exp.Literal.string("UTF8")]
+                    ),
+                    exp.Literal.string("hex"),
+                ],
+            )
+        else:
+            hexed = exp.Anonymous(
+                this="TO_HEX", expressions=[exp.Cast(this=value, to=exp.DataType.build("BIGINT"))]
+            )
+        return exp.Upper(this=hexed)
     if name == "FIND_IN_SET" and len(node.expressions) == 2:  # 1-based, 0 when absent
         needle, listed = node.expressions
         items = exp.Anonymous(

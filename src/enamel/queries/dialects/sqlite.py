@@ -37,6 +37,10 @@ def _date_add(value: exp.Expr, amount: exp.Expr, unit: exp.Expr | None) -> exp.E
 
 _REWRITTEN_FOR_SQLITE = one_of(
     exp.Select,
+    exp.Round,
+    exp.Trunc,
+    exp.Length,
+    exp.Cast,
     exp.Anonymous,
     exp.StrToDate,
     exp.StrToTime,
@@ -83,6 +87,9 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
         ignoring_case(node, "sqlite")
     if isinstance(node, exp.GroupConcat):
         return _group_concat_on_sqlite(node)
+    numbers = _numbers_like_mysql(node)
+    if numbers is not node:
+        return numbers
     if isinstance(node, exp.Anonymous):
         added = adddate(node)
         if added is not None:
@@ -142,6 +149,31 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
             this="TIMESTAMPDIFF_MYSQL",
             expressions=[exp.Literal.string(unit_of(node)), node.expression, node.this],
         )
+    return node
+
+
+def _numbers_like_mysql(node: exp.Expr) -> exp.Expr:
+    """MySQL's rounding where SQLite's differs: ROUND to tens (a negative d) and TRUNCATE(x,
+    d) by Enamel's functions; CAST AS DECIMAL(p, s) rounded to s places (SQLite's REAL keeps
+    every digit), CAST AS SIGNED rounded (SQLite cuts off); LENGTH counts bytes."""
+    if isinstance(node, exp.Round) and isinstance(node.args.get("decimals"), exp.Neg):
+        return exp.Anonymous(this="ROUND_MYSQL", expressions=[node.this, node.args["decimals"]])
+    if isinstance(node, exp.Trunc):
+        places = node.args.get("decimals") or exp.Literal.number(0)
+        return exp.Anonymous(this="TRUNCATE_MYSQL", expressions=[node.this, places])
+    if isinstance(node, exp.Length) and node.args.get("binary"):
+        return exp.Length(this=exp.Cast(this=node.this, to=exp.DataType.build("BLOB")))
+    if isinstance(node, exp.Cast) and node.to.is_type("decimal"):
+        params = node.to.expressions
+        places = params[1].this if len(params) > 1 else exp.Literal.number(0)
+        real = exp.Cast(this=node.this, to=exp.DataType.build("DOUBLE"))
+        return exp.Round(this=real, decimals=places)
+    if (
+        isinstance(node, exp.Cast)
+        and node.to.is_type("bigint", "int")
+        and not (isinstance(node.this, exp.Literal) and node.this.is_string)
+    ):
+        node.set("this", exp.Round(this=node.this))
     return node
 
 
