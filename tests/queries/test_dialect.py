@@ -379,3 +379,27 @@ def test_numbers_and_small_functions_as_mysql_answers_them(api: Api) -> None:
          "Bytes": 3, "Chars": 2, "Nothing": None, "Least": 1, "Field": 2, "Elt": "b",
          "Hex": "FF", "HexText": "6162", "Back": "cba", "Seconds": 3723, "Day": 86400}
     ]  # fmt: skip
+
+
+def test_text_shaped_like_a_date_stays_text(api: Api) -> None:
+    # MySQL answers these as text; SQLite, which has no types, must not make dates of them.
+    make_patient(api.db, LName="Ames", Birthdate=dt.date(1985, 3, 4))
+    answer = rows(
+        api,
+        "SET @From = '2024-01-31';\n"
+        "SELECT Birthdate, DATE_FORMAT(Birthdate, '%Y-%m-%d') AS Day, "
+        "CAST(Birthdate AS CHAR) AS Text, CONCAT(Birthdate, '') AS Joined, "
+        "CAST('Adams' AS CHAR(3)) AS Three, @From + INTERVAL 1 MONTH AS Next, "
+        "DATE_SUB(@From, INTERVAL 1 HOUR) AS Before FROM patient",
+    )
+    assert answer == [
+        {
+            "Birthdate": "1985-03-04T00:00:00",
+            "Day": "1985-03-04",
+            "Text": "1985-03-04",
+            "Joined": "1985-03-04",
+            "Three": "Ada",
+            "Next": "2024-02-29",
+            "Before": "2024-01-30 23:00:00",
+        }
+    ]

@@ -35,7 +35,7 @@ from enamel.db.engine import make_engine
 from enamel.errors import InvalidInput, Unavailable
 from enamel.queries import accounts, values
 from enamel.queries.dialects.functions import add_mysql_functions
-from enamel.queries.validate import check
+from enamel.queries.validate import check, text_outputs
 
 log = logging.getLogger("enamel.queries")
 
@@ -93,7 +93,9 @@ def short_query(
                 _within_budget(cursor, db, text, cost_budget)
                 cursor.execute(statement(text))
                 keys = values.names(cursor.description or ())
-                forms = values.formats(db.dialect, cursor.description or ())
+                forms = values.formats(
+                    db.dialect, cursor.description or (), text_outputs(sql, db.dialect)
+                )
                 rows = _page(cursor, offset)
             finally:
                 cursor.close()

@@ -32,7 +32,7 @@ import sqlglot
 from sqlglot import exp
 from sqlglot.errors import ParseError, TokenError
 
-from enamel.queries.dialects import render
+from enamel.queries import dialects
 from enamel.queries.refusals import QueryRefused
 from enamel.queries.schema import READABLE_TABLES, SECRET_COLUMNS, sources, visible_columns
 
@@ -90,14 +90,21 @@ _WRITES = (
 def check(sql: str, dialect: str) -> str:
     """The query, checked and written for `dialect` (mysql, postgresql, sqlite);
     `QueryRefused` naming the rule otherwise. Cached by text: reports repeat their queries."""
-    return _rendered(sql, dialect)
+    return _rendered(sql, dialect)[0]
+
+
+def text_outputs(sql: str, dialect: str) -> tuple[bool, ...] | None:
+    """Which output columns of the checked query are text in MySQL (`dialects.text_outputs`)."""
+    return _rendered(sql, dialect)[1]
 
 
 @lru_cache(maxsize=1024)
-def _rendered(sql: str, dialect: str) -> str:
+def _rendered(sql: str, dialect: str) -> tuple[str, tuple[bool, ...] | None]:
     # A deployment runs one engine: the tree is parsed for it and rewritten in place (copying
     # a tree costs about as much as parsing it).
-    return render(_checked(sql), dialect)
+    tree = _checked(sql)
+    texts = dialects.text_outputs(tree)
+    return dialects.render(tree, dialect), texts
 
 
 def _checked(sql: str) -> exp.Expr:

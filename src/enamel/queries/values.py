@@ -55,9 +55,15 @@ _FORMATS: dict[str, dict[Any, str]] = {
 }
 
 
-def formats(dialect: str, description: Any) -> list[str | None]:
-    """Each column's format (None: not known, its values are looked at)."""
+def formats(
+    dialect: str, description: Any, texts: tuple[bool, ...] | None = None
+) -> list[str | None]:
+    """Each column's format (None: not known, its values are looked at). On SQLite, which has
+    no types, a column's values are looked at for dates unless `texts` (from the query) says
+    it is text in MySQL."""
     if dialect == "sqlite":
+        if texts is not None and len(texts) == len(description):
+            return [_AS_IS if text else _GUESS for text in texts]
         return [_GUESS] * len(description)
     known = _FORMATS[dialect]
     return [known.get(column[1]) for column in description]

@@ -4,6 +4,7 @@ schema's own case, and where PostgreSQL or SQLite would differ or refuse, rewrit
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from typing import ClassVar
 
@@ -11,7 +12,7 @@ from sqlglot import exp
 from sqlglot.dialects.sqlite import SQLite
 
 from enamel.queries.dialects import postgresql, sqlite
-from enamel.queries.dialects.common import one_of
+from enamel.queries.dialects.common import adddate, one_of
 from enamel.queries.schema import READABLE_TABLES, canonical_names
 
 _DIALECTS = {"mysql": "mysql", "postgresql": "postgres", "sqlite": "sqlite"}
@@ -92,3 +93,73 @@ class _SQLiteBackticks(SQLite):
 
 
 _SPELLED = one_of(exp.Column, exp.Table, exp.Identifier)
+
+
+_TEXT_VALUES = (
+    exp.TimeToStr,
+    exp.Concat,
+    exp.ConcatWs,
+    exp.Substring,
+    exp.Left,
+    exp.Right,
+    exp.Upper,
+    exp.Lower,
+    exp.Trim,
+    exp.Pad,
+    exp.GroupConcat,
+    exp.SubstringIndex,
+    exp.NumberToStr,
+)
+"""Expressions MySQL answers as text, whatever their text looks like."""
+_TIME_UNITS = frozenset({"MICROSECOND", "SECOND", "MINUTE", "HOUR"})
+_DATE_TEXT = re.compile(r"\d{4}-\d\d-\d\d( \d\d:\d\d(:\d\d)?)?")
+
+
+def text_outputs(tree: exp.Expr) -> tuple[bool, ...] | None:
+    """Which of the query's output columns MySQL answers as text (`DATE_FORMAT(ProcDate,
+    '%Y-%m-%d')`, `CONCAT(...)`, `CAST(x AS CHAR)`): SQLite, which has no types, must not take
+    their date-shaped text for dates. Date arithmetic on a date's text is text in MySQL too
+    (`'2026-01-31' + INTERVAL 1 MONTH` is '2026-02-28', not a date): such an output column is
+    written as that text on every engine (the tree is changed in place). None when the columns
+    cannot be told apart (a UNION, a `t.*`)."""
+    if not isinstance(tree, exp.Select):
+        return None
+    texts = []
+    for item in tree.expressions:
+        value = item.this if isinstance(item, exp.Alias) else item
+        if isinstance(value, exp.Star) or (isinstance(value, exp.Column) and value.is_star):
+            return None
+        shape = _shape_of_date_text(value)
+        if shape is not None:
+            value.replace(exp.TimeToStr(this=value.copy(), format=exp.Literal.string(shape)))
+        texts.append(
+            shape is not None
+            or isinstance(value, _TEXT_VALUES)
+            or (isinstance(value, exp.Cast) and value.to.is_type("char", "varchar", "text"))
+        )
+    return tuple(texts)
+
+
+def _shape_of_date_text(value: exp.Expr) -> str | None:
+    """The strftime format of date arithmetic on a date's text, as MySQL writes its result: a
+    date, or a date-time when the text or a unit has a time; None for anything else."""
+    if isinstance(value, exp.Anonymous):
+        value = adddate(value) or value
+    if isinstance(value, exp.DateAdd | exp.DateSub):
+        base, unit = value.this, value.args.get("unit")
+    elif isinstance(value, exp.Add | exp.Sub) and isinstance(value.expression, exp.Interval):
+        base, unit = value.this, value.expression.args.get("unit")
+    else:
+        return None
+    timed = unit is not None and unit.name.upper() in _TIME_UNITS
+    if isinstance(base, exp.Literal) and base.is_string:
+        found = _DATE_TEXT.fullmatch(base.this.strip())
+        if found is None:
+            return None
+        timed = timed or found.group(1) is not None
+    else:
+        inner = _shape_of_date_text(base)
+        if inner is None:
+            return None
+        timed = timed or "%H" in inner
+    return "%Y-%m-%d %H:%M:%S" if timed else "%Y-%m-%d"

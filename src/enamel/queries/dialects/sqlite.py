@@ -90,6 +90,13 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
     numbers = _numbers_like_mysql(node)
     if numbers is not node:
         return numbers
+    if isinstance(node, exp.Cast) and node.to.is_type("char", "varchar", "text"):
+        # CAST(x AS CHAR(3)) keeps 3 characters; a date-time's text has no stored fraction
+        params = node.to.expressions
+        text = exp.Cast(this=_without_fraction(node.this), to=exp.DataType.build("TEXT"))
+        if not params:
+            return text
+        return exp.Substring(this=text, start=exp.Literal.number(1), length=params[0].this)
     if isinstance(node, exp.Anonymous):
         added = adddate(node)
         if added is not None:
