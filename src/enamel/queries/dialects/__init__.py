@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Callable
+from functools import cache
 from typing import ClassVar
 
 from sqlglot import exp
@@ -34,28 +35,37 @@ def render(tree: exp.Expr, dialect: str) -> str:
                 node.set("this", exp.to_identifier(proper))
         elif isinstance(node, exp.Table) and node.name.lower() in READABLE_TABLES:
             node.set("this", exp.to_identifier(node.name.lower()))
-        elif isinstance(node, exp.Identifier) and isinstance(node.parent, exp.Join):
-            proper = canonical.get(node.name.lower())  # JOIN ... USING (patnum)
-            if proper is not None:
-                node.set("this", proper)
+        elif isinstance(node, exp.Join):
+            for name in node.args.get("using") or []:  # JOIN ... USING (patnum)
+                proper = canonical.get(name.name.lower())
+                if isinstance(name, exp.Identifier) and proper is not None:
+                    name.set("this", proper)
         return node
 
-    if dialect == "sqlite":  # its rewrites do not look at names: one walk for both
-        spelled = _bottom_up(tree, lambda n: sqlite.like_mysql(spell(n)))
+    # One walk, children first: a node's names are spelled before its own rewrite looks at
+    # them (GROUP BY keys are compared as written).
+    if dialect == "sqlite":
+        spelled = _bottom_up(tree, lambda n: sqlite.like_mysql(spell(n)), _ON_SQLITE)
         return spelled.sql(dialect=_SQLiteBackticks, identify=True, comments=False, copy=False)
-    spelled = tree.transform(spell, copy=False)
-    if dialect == "postgresql":  # after the spelling: GROUP BY keys are compared as written
-        spelled = _bottom_up(spelled, postgresql.like_mysql)
+    if dialect == "postgresql":
+        spelled = _bottom_up(tree, lambda n: postgresql.like_mysql(spell(n)), _ON_POSTGRESQL)
+    else:
+        spelled = tree.transform(spell, copy=False)
     if dialect == "mysql" and spelled.find(exp.RegexpLike):
-        spelled = _bottom_up(spelled, _regexp_for_mariadb)
+        spelled = _bottom_up(spelled, _regexp_for_mariadb, one_of(exp.RegexpLike))
     return spelled.sql(dialect=_DIALECTS[dialect], identify=True, comments=False, copy=False)
 
 
-def _bottom_up(tree: exp.Expr, rewrite: Callable[[exp.Expr], exp.Expr]) -> exp.Expr:
-    """`tree` with `rewrite` applied to every node, children before their parent, so that what
-    a rewrite puts in a node's place holds rewritten arguments (`DATE_FORMAT(CURDATE() -
-    INTERVAL 1 MONTH, ...)`); sqlglot's `transform` does not look inside a replacement."""
+def _bottom_up(
+    tree: exp.Expr, rewrite: Callable[[exp.Expr], exp.Expr], wanted: Callable[[type], bool]
+) -> exp.Expr:
+    """`tree` with `rewrite` applied to every node of a `wanted` class, children before their
+    parent, so that what a rewrite puts in a node's place holds rewritten arguments
+    (`DATE_FORMAT(CURDATE() - INTERVAL 1 MONTH, ...)`); sqlglot's `transform` does not look
+    inside a replacement."""
     for node in reversed(list(tree.dfs())):
+        if not wanted(type(node)):
+            continue
         parent, key, index = node.parent, node.arg_key, node.index
         new = rewrite(node)
         if new is not node and parent is not None and key and node.parent is not parent:
@@ -92,7 +102,10 @@ class _SQLiteBackticks(SQLite):
         IDENTIFIERS: ClassVar[list[str | tuple[str, str]]] = ["`", '"']
 
 
-_SPELLED = one_of(exp.Column, exp.Table, exp.Identifier)
+_SPELLED = one_of(exp.Column, exp.Table, exp.Join)
+_ON_POSTGRESQL = cache(lambda cls: _SPELLED(cls) or postgresql.REWRITTEN(cls))
+_ON_SQLITE = cache(lambda cls: _SPELLED(cls) or sqlite.REWRITTEN(cls))
+"""The node classes a walk for the engine visits (names to spell, or rewrites)."""
 
 
 _TEXT_VALUES = (

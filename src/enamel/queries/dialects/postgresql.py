@@ -22,7 +22,7 @@ from enamel.queries.dialects.common import (
 from enamel.queries.refusals import QueryRefused
 from enamel.queries.schema import date_columns, sources, text_columns
 
-_REWRITTEN_FOR_POSTGRESQL = one_of(
+REWRITTEN = one_of(
     exp.Select,
     exp.Like,
     exp.Substring,
@@ -87,7 +87,7 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
     meets one; a grouped query may name columns it does not group by (MySQL answers any value
     of the group: MIN here), an unqualified key is the select list's column of that name, and
     HAVING may name a column alias."""
-    if not _REWRITTEN_FOR_POSTGRESQL(type(node)):
+    if not REWRITTEN(type(node)):
         return node
     if isinstance(node, exp.Select):
         qualify_keys(node)

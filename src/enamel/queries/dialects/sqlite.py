@@ -35,7 +35,7 @@ def _date_add(value: exp.Expr, amount: exp.Expr, unit: exp.Expr | None) -> exp.E
     )
 
 
-_REWRITTEN_FOR_SQLITE = one_of(
+REWRITTEN = one_of(
     exp.Select,
     exp.Round,
     exp.Trunc,
@@ -75,7 +75,7 @@ _REWRITTEN_FOR_SQLITE = one_of(
 def like_mysql(node: exp.Expr) -> exp.Expr:
     """SQLite's CURRENT_DATE and CURRENT_TIMESTAMP are UTC; MySQL's, like Enamel's stored
     times, are the server's local time: Enamel's own SQLite functions answer that."""
-    if not _REWRITTEN_FOR_SQLITE(type(node)):
+    if not REWRITTEN(type(node)):
         return node
     if isinstance(node, exp.Select):
         qualify_keys(node)
