@@ -4,11 +4,13 @@ answer differently, sent over HTTP as a vendor sends them, with the answer Maria
 from __future__ import annotations
 
 import datetime as dt
+from decimal import Decimal
 from itertools import count
 from typing import Any
 
 from tests.apiclient import Api
 from tests.factories import Practice, make_appointment, make_patient
+from tests.procedures.helpers import make_procedure
 
 _NAMES = count()
 
@@ -403,3 +405,20 @@ def test_text_shaped_like_a_date_stays_text(api: Api) -> None:
             "Before": "2024-01-30 23:00:00",
         }
     ]
+
+
+def test_mixed_types_as_mysql_mixes_them(api: Api, practice: Practice) -> None:
+    pat = make_patient(api.db, LName="Ames")
+    make_procedure(api.db, practice, pat, ProcFee=Decimal("110.00"))
+    answer = rows(
+        api,
+        "SELECT CONCAT('$', ProcFee) AS Fee, CAST(ProcFee AS CHAR) AS Text, "
+        "CASE WHEN ProcFee > 100 THEN ProcFee ELSE 'n/a' END AS Mixed, "
+        "'2.5' * 2 AS Five, '3' + 4 AS Seven, SUBSTRING_INDEX('a,b,c', ',', 2) AS Two, "
+        "SUBSTRING_INDEX('a,b,c', ',', -2) AS LastTwo, COUNT(DISTINCT PatNum, ProcFee) AS Pairs "
+        "FROM procedurelog GROUP BY ProcFee",
+    )
+    assert [{**r, "Five": float(r["Five"]), "Seven": float(r["Seven"])} for r in answer] == [
+        {"Fee": "$110.00", "Text": "110.00", "Mixed": "110.00", "Five": 5.0, "Seven": 7.0,
+         "Two": "a,b", "LastTwo": "b,c", "Pairs": 1}
+    ]  # fmt: skip

@@ -9,6 +9,7 @@ from sqlalchemy import Date, DateTime, String
 from sqlalchemy.types import TypeDecorator
 from sqlglot import exp
 
+from enamel.db.types import Money
 from enamel.models import Base
 
 READABLE_TABLES: tuple[str, ...] = (
@@ -69,6 +70,11 @@ def text_columns() -> frozenset[str]:
     return _typed_columns(String)
 
 
+def money_columns() -> frozenset[str]:
+    """Lower-cased names of the readable tables' amounts (Enamel's Money: two decimals)."""
+    return _typed_columns(Money)
+
+
 def date_columns() -> frozenset[str]:
     """Lower-cased names of the readable tables' date and date-time columns."""
     return _typed_columns(Date, DateTime)
@@ -85,6 +91,6 @@ def _typed_columns(*types: type) -> frozenset[str]:
     for table in READABLE_TABLES:
         for column in Base.metadata.tables[table].columns:
             kind = column.type.impl if isinstance(column.type, TypeDecorator) else column.type
-            if isinstance(kind, types):
+            if isinstance(column.type, types) or isinstance(kind, types):
                 names.add(column.name.lower())
     return frozenset(names)

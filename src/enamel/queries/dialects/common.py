@@ -170,3 +170,23 @@ def unit_of(node: exp.Expr) -> str:
     if name not in SECONDS_IN and name not in MONTHS_IN:
         raise QueryRefused("syntax", f"TIMESTAMPDIFF cannot count in {name}")
     return name
+
+
+def branches_as_text(node: exp.Expr, as_text: Callable[[exp.Expr], exp.Expr]) -> None:
+    """`CASE WHEN ... THEN ProcFee ELSE 'n/a' END`: MySQL answers text when a branch is text;
+    PostgreSQL refuses to mix types, SQLite answers each branch's own. The other branches are
+    made text (`as_text`)."""
+    if isinstance(node, exp.Case):
+        holders = [(i, "true") for i in node.args.get("ifs") or []] + [(node, "default")]
+    else:
+        holders = [(node, "true"), (node, "false")]
+    values = [(h, k, h.args.get(k)) for h, k in holders if h.args.get(k) is not None]
+    texts = [v for _h, _k, v in values if isinstance(v, exp.Literal) and v.is_string]
+    if not texts or len(texts) == len(values):
+        return
+    for holder, key, value in values:
+        if not (
+            isinstance(value, exp.Literal | exp.Null)
+            and (value.is_string or isinstance(value, exp.Null))
+        ):
+            holder.set(key, as_text(value))

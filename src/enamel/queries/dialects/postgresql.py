@@ -3,6 +3,7 @@ transpilation does the rest)."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 
 from sqlglot import exp
@@ -12,6 +13,7 @@ from enamel.queries.dialects.common import (
     MONTHS_IN,
     SECONDS_IN,
     adddate,
+    branches_as_text,
     having_as_where,
     ignoring_case,
     one_of,
@@ -52,6 +54,7 @@ REWRITTEN = one_of(
     exp.SubstringIndex,
     exp.Greatest,
     exp.Least,
+    exp.Case,
     exp.Length,
     exp.Elt,
     exp.Hex,
@@ -243,6 +246,8 @@ def _functions_on_postgresql(node: exp.Expr) -> exp.Expr:
         )
         epoch = exp.Extract(this=exp.var("EPOCH"), expression=stamp)
         return exp.Cast(this=exp.Floor(this=epoch), to=exp.DataType.build("BIGINT"))
+    if isinstance(node, exp.Case) or (isinstance(node, exp.If) and node.args.get("false")):
+        branches_as_text(node, lambda v: exp.Cast(this=v, to=exp.DataType.build("TEXT")))
     if isinstance(node, exp.Greatest | exp.Least):  # NULL among them: NULL, as in MySQL
         values = [node.this, *node.expressions]
         anything_null = exp.or_(*(exp.Is(this=v.copy(), expression=exp.Null()) for v in values))
@@ -283,18 +288,35 @@ def _functions_on_postgresql(node: exp.Expr) -> exp.Expr:
             "this", (_as_date_time if isinstance(node, exp.LastDay) else _any_as_text)(node.this)
         )
     if isinstance(node, exp.SubstringIndex):
-        count = node.args.get("count")
-        ones = {"1": 1, "-1": -1}.get(count.sql() if count is not None else "")
-        if ones is None:
-            raise QueryRefused(
-                "function",
-                "SUBSTRING_INDEX runs here with a count of 1 or -1 (the first or the last part)",
-            )
-        return exp.Anonymous(
-            this="SPLIT_PART",
-            expressions=[_any_as_text(node.this), node.args["delimiter"], exp.Literal.number(ones)],
-        )
+        return _substring_index(node)
     return node
+
+
+def _substring_index(node: exp.SubstringIndex) -> exp.Expr:
+    """SUBSTRING_INDEX(s, d, n): the parts before the nth delimiter (from the end when n is
+    negative), as a slice of the parts' array."""
+    count = node.args.get("count")
+    sign = -1 if isinstance(count, exp.Neg) else 1
+    number = count.this if isinstance(count, exp.Neg) else count
+    if not (isinstance(number, exp.Literal) and number.is_int):
+        raise QueryRefused("function", "SUBSTRING_INDEX takes its count as a number here")
+    n = sign * int(number.this)
+    delimiter = node.args["delimiter"]
+
+    def parts() -> exp.Expr:
+        return exp.Anonymous(
+            this="STRING_TO_ARRAY", expressions=[_any_as_text(node.this.copy()), delimiter.copy()]
+        )
+
+    if n == 0:
+        return exp.Literal.string("")
+    if n > 0:
+        span = exp.Slice(this=exp.Literal.number(1), expression=exp.Literal.number(n))
+    else:
+        size = exp.Anonymous(this="CARDINALITY", expressions=[parts()])
+        span = exp.Slice(this=exp.Add(this=size, expression=exp.Literal.number(n + 1)))
+    sliced = exp.Bracket(this=exp.Paren(this=parts()), expressions=[span])
+    return exp.Anonymous(this="ARRAY_TO_STRING", expressions=[sliced, delimiter])
 
 
 def _week_on_postgresql(node: exp.Week) -> exp.Expr:
@@ -353,7 +375,9 @@ def _flags_like_mysql(node: exp.Expr) -> None:
         node.set("expression", _as_condition(node.expression))
     elif isinstance(node, exp.Sum | exp.Avg):
         node.set("this", _as_number(node.this))
-    elif isinstance(node, exp.Add | exp.Sub | exp.Mul | exp.Div):
+    elif isinstance(node, exp.Add | exp.Sub | exp.Mul | exp.Div) and not isinstance(
+        node.expression, exp.Interval
+    ):
         node.set("this", _as_number(node.this))
         node.set("expression", _as_number(node.expression))
     elif isinstance(node, exp.EQ | exp.NEQ):
@@ -370,7 +394,15 @@ def _as_condition(value: exp.Expr) -> exp.Expr:
     return exp.NEQ(this=value, expression=exp.Literal.number(0))
 
 
+_LEADING_NUMBER = re.compile(r"\s*[+-]?(\d+(\.\d*)?|\.\d+)")
+
+
 def _as_number(value: exp.Expr) -> exp.Expr:
+    """A condition as 1 or 0; text in arithmetic as MySQL reads it, its leading number or 0
+    (`'2.5' * 2`)."""
+    if isinstance(value, exp.Literal) and value.is_string:
+        found = _LEADING_NUMBER.match(value.this)
+        return exp.Literal.number(found.group(0).strip() if found else 0)
     inner = value.unnest() if isinstance(value, exp.Paren) else value
     if isinstance(inner, exp.Predicate | exp.Connector | exp.Not):
         return exp.Cast(this=value, to=exp.DataType.build("INT"))

@@ -10,6 +10,7 @@ from sqlglot import exp
 
 from enamel.queries.dialects.common import (
     adddate,
+    branches_as_text,
     having_as_where,
     ignoring_case,
     one_of,
@@ -18,7 +19,7 @@ from enamel.queries.dialects.common import (
     unit_of,
 )
 from enamel.queries.refusals import QueryRefused
-from enamel.queries.schema import date_time_columns
+from enamel.queries.schema import date_time_columns, money_columns
 
 
 def _date_add(value: exp.Expr, amount: exp.Expr, unit: exp.Expr | None) -> exp.Expr:
@@ -37,6 +38,9 @@ def _date_add(value: exp.Expr, amount: exp.Expr, unit: exp.Expr | None) -> exp.E
 
 REWRITTEN = one_of(
     exp.Select,
+    exp.Case,
+    exp.If,
+    exp.Count,
     exp.Round,
     exp.Trunc,
     exp.Length,
@@ -90,6 +94,22 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
     numbers = _numbers_like_mysql(node)
     if numbers is not node:
         return numbers
+    if isinstance(node, exp.Case) or (isinstance(node, exp.If) and node.args.get("false")):
+        branches_as_text(
+            node, lambda v: exp.Cast(this=_without_fraction(v), to=exp.DataType.build("TEXT"))
+        )
+    if isinstance(node, exp.Count) and isinstance(node.this, exp.Distinct):
+        values = node.this.expressions  # COUNT(DISTINCT a, b): SQLite counts one value
+        if len(values) > 1:
+            joined = values[0]
+            for value in values[1:]:
+                separated = exp.DPipe(
+                    this=joined,
+                    expression=exp.Anonymous(this="CHAR", expressions=[exp.Literal.number(31)]),
+                )
+                joined = exp.DPipe(this=separated, expression=value)
+            node.this.set("expressions", [joined])
+        return node
     if isinstance(node, exp.Cast) and node.to.is_type("char", "varchar", "text"):
         # CAST(x AS CHAR(3)) keeps 3 characters; a date-time's text has no stored fraction
         params = node.to.expressions
@@ -197,10 +217,13 @@ _PARTS_ON_SQLITE = {
 
 
 def _without_fraction(value: exp.Expr) -> exp.Expr:
-    """A date-time column as MySQL writes it as text (`2026-03-01 08:00:00`), not as SQLite
-    stores it (`... .000000`)."""
+    """A column as MySQL writes it as text: a date-time as `2026-03-01 08:00:00`, not as SQLite
+    stores it (`... .000000`); an amount with its two decimals (`110.00`, not SQLite's REAL
+    `110.0`)."""
     if isinstance(value, exp.Column) and value.name.lower() in date_time_columns():
         return exp.Substring(this=value, start=exp.Literal.number(1), length=exp.Literal.number(19))
+    if isinstance(value, exp.Column) and value.name.lower() in money_columns():
+        return exp.Anonymous(this="PRINTF", expressions=[exp.Literal.string("%.2f"), value])
     return value
 
 
