@@ -309,6 +309,8 @@ def _output_order(select: exp.Select, counter: exp.Expr) -> exp.Order | None:
     for ordered in order.expressions:
         key = ordered.this
         if isinstance(key, exp.Literal) and key.is_int:
+            if not 1 <= int(key.this) <= len(select.expressions):
+                continue  # no such item: the database says so
             item = select.expressions[int(key.this) - 1]
             key = item.this if isinstance(item, exp.Alias) else item
         elif isinstance(key, exp.Column) and not key.table and key.name.lower() in named:
