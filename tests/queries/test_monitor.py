@@ -11,9 +11,14 @@ import pytest
 from sqlalchemy import select
 
 from enamel.db import Database
+from enamel.db.migrate import upgrade
+from enamel.errors import NotFound
 from enamel.models import SecurityLog
-from enamel.queries import run
+from enamel.queries import monitor, run
 from tests.cli.runner import enamel
+from tests.conftest import server_database
+
+ENGINE_OF = {"mysql": "mariadb", "postgresql": "postgresql"}
 
 RUNAWAY = (
     "WITH RECURSIVE n(i) AS (SELECT 1 UNION ALL SELECT i + 1 FROM n WHERE i < 1000) "
@@ -63,3 +68,38 @@ def test_a_running_read_is_listed_with_its_integration_and_stopped(db: Database)
 @pytest.mark.parametrize("name", ["*/ DROP TABLE patient; /*", "Robert'); --"])
 def test_a_hostile_integration_name_cannot_escape_its_label(db: Database, name: str) -> None:
     assert run.short_query(db, "SELECT 1 AS one", integration=name) == [{"one": 1}]
+
+
+def test_reads_of_another_database_on_the_server_are_not_listed_or_stopped(
+    db: Database,
+) -> None:
+    """A server may hold several practices' databases: each office sees and stops its own."""
+    if db.dialect == "sqlite":
+        return
+    other = Database(server_database(ENGINE_OF[db.dialect], "_other_practice"))
+    upgrade(other)
+    outcome: dict[str, Any] = {}
+
+    def report() -> None:
+        try:
+            run.short_query(other, RUNAWAY, time_limit=60, cost_budget=0, integration="Elsewhere")
+        except run.QueryLimit as exc:
+            outcome["error"] = exc
+
+    thread = threading.Thread(target=report)
+    thread.start()
+    try:
+        theirs: list[monitor.Running] = []
+        deadline = time.monotonic() + 20
+        while not theirs and time.monotonic() < deadline:
+            theirs = monitor.running(other)
+            time.sleep(0.2)
+        assert [r.integration for r in theirs] == ["Elsewhere"]
+        assert monitor.running(db) == []
+        with pytest.raises(NotFound):
+            monitor.kill(db, theirs[0].id)
+        monitor.kill(other, theirs[0].id)
+    finally:
+        thread.join(timeout=30)
+        other.dispose()
+    assert outcome["error"].outcome == "killed"

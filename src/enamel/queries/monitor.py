@@ -44,7 +44,8 @@ class NoProcessList(InvalidInput):
 
 
 def running(db: Database) -> list[Running]:
-    """Governed reads running now, longest first."""
+    """This database's governed reads running now, longest first (a server may hold other
+    practices' databases, whose reads are not this office's to see or stop)."""
     if db.dialect == "sqlite":
         raise NoProcessList(
             "SQLite runs governed reads inside enamel serve's process: there is no process "
@@ -55,7 +56,8 @@ def running(db: Database) -> list[Running]:
             rows = conn.execute(
                 text(
                     "SELECT ID, TIME_MS / 1000, INFO FROM information_schema.PROCESSLIST "
-                    "WHERE COMMAND = 'Query' AND INFO LIKE :label ORDER BY TIME_MS DESC"
+                    "WHERE COMMAND = 'Query' AND INFO LIKE :label AND DB = DATABASE() "
+                    "ORDER BY TIME_MS DESC"
                 ),
                 {"label": f"/* {LABEL}%"},
             ).all()
@@ -68,7 +70,8 @@ def running(db: Database) -> list[Running]:
                 "SELECT pid, application_name, "
                 "EXTRACT(EPOCH FROM clock_timestamp() - query_start), query "
                 "FROM pg_stat_activity WHERE state = 'active' AND application_name LIKE :label "
-                "AND pid <> pg_backend_pid() ORDER BY query_start"
+                "AND datname = current_database() AND pid <> pg_backend_pid() "
+                "ORDER BY query_start"
             ),
             {"label": f"{LABEL}%"},
         ).all()
