@@ -2,13 +2,10 @@
 
 from __future__ import annotations
 
-import threading
 import time
-from typing import Any
 
-from enamel.queries import run
 from tests.admin.office import Office
-from tests.queries.test_monitor import RUNAWAY
+from tests.queries.test_monitor import runaway_read
 
 
 def test_the_page_shows_each_integrations_figures(clerk: Office) -> None:
@@ -31,17 +28,7 @@ def test_an_administrator_stops_a_running_query_and_staff_cannot(
     if db.dialect == "sqlite":
         assert boss.post("/office/queries/1/stop").status_code == 400
         return
-    outcome: dict[str, Any] = {}
-
-    def report() -> None:
-        try:
-            run.short_query(db, RUNAWAY, time_limit=60, cost_budget=0, integration="Nightly report")
-        except run.QueryLimit as exc:
-            outcome["error"] = exc
-
-    thread = threading.Thread(target=report)
-    thread.start()
-    try:
+    with runaway_read(db, "Nightly report") as outcome:
         deadline = time.monotonic() + 20
         page = ""
         while "data-query=" not in page and time.monotonic() < deadline:
@@ -52,7 +39,5 @@ def test_an_administrator_stops_a_running_query_and_staff_cannot(
         assert clerk.post(f"/office/queries/{query_id}/stop").status_code == 403
         stopped = boss.post(f"/office/queries/{query_id}/stop")
         assert stopped.status_code == 303
-    finally:
-        thread.join(timeout=30)
     assert outcome["error"].outcome == "killed"
     assert "stopped by the office" in outcome["error"].message

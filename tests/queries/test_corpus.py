@@ -10,6 +10,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 from collections.abc import Iterator
+from contextlib import contextmanager
 from decimal import Decimal
 from pathlib import Path
 from typing import Any
@@ -48,15 +49,15 @@ def _normal(rows: list[dict[str, Any]]) -> list[str]:
     return sorted(out)
 
 
-@pytest.fixture(params=ENGINES)
-def practice_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
-    """A new database per engine with the same demo practice: the same keys on every engine
-    (the shared test databases keep their sequences between tests)."""
-    engine = request.param
+@contextmanager
+def demo_practice(engine: str, directory: Path, name: str) -> Iterator[Database]:
+    """A new database on the engine (`<test database>_<name>`) with the same demo practice as
+    on every other engine: the same keys everywhere (the shared test databases keep their
+    sequences between tests)."""
     if engine == "sqlite":
-        url = f"sqlite:///{tmp_path / 'corpus.db'}"
+        url = f"sqlite:///{directory / f'{name}.db'}"
     else:
-        url = server_database(engine, "_corpus")
+        url = server_database(engine, f"_{name}")
     db = Database(url)
     try:
         upgrade(db)
@@ -64,6 +65,12 @@ def practice_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Data
         yield db
     finally:
         db.dispose()
+
+
+@pytest.fixture(params=ENGINES)
+def practice_db(request: pytest.FixtureRequest, tmp_path: Path) -> Iterator[Database]:
+    with demo_practice(request.param, tmp_path, "corpus") as db:
+        yield db
 
 
 def test_the_corpus_runs_on_each_engine(practice_db: Database) -> None:

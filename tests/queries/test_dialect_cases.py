@@ -9,26 +9,19 @@ leaves it (and paste it here, or --write it) with `python -m tests.queries.diale
 
 from __future__ import annotations
 
-import datetime as dt
 import json
-from collections.abc import Iterator
-from contextlib import contextmanager
 from itertools import zip_longest
 from pathlib import Path
 from typing import Any
 
 import pytest
 
-from enamel.db import Database
-from enamel.db.migrate import upgrade
-from enamel.demo.loader import load_demo
 from tests.apiclient import api_for
-from tests.conftest import ENGINES, server_database
+from tests.conftest import ENGINES
 from tests.queries.dialect_cases import DIALECT_CASES
-from tests.queries.test_corpus import _normal
+from tests.queries.test_corpus import _normal, demo_practice
 
 CASES = dict(DIALECT_CASES)
-TODAY = dt.date(2026, 12, 6)
 GAPS: dict[str, dict[str, str]] = {
     "mysql": {},
     "postgresql": {
@@ -61,26 +54,10 @@ Answer = tuple[int, Any]
 """A case's status and, for a 200, its rows normalised (for a 400, the message)."""
 
 
-@contextmanager
-def demo_practice(engine: str, directory: Path) -> Iterator[Database]:
-    """A new database on the engine with the demo practice: the same keys on every engine."""
-    if engine == "sqlite":
-        url = f"sqlite:///{directory / 'dialect.db'}"
-    else:
-        url = server_database(engine, "_dialect")
-    db = Database(url)
-    try:
-        upgrade(db)
-        load_demo(db, patients=60, seed=7, today=TODAY)
-        yield db
-    finally:
-        db.dispose()
-
-
 def answers(engine: str, directory: Path) -> dict[str, Answer]:
     """Every case sent once over HTTP to the engine's demo practice."""
     out: dict[str, Answer] = {}
-    with demo_practice(engine, directory) as db, api_for(db) as api:
+    with demo_practice(engine, directory, "dialect") as db, api_for(db) as api:
         headers = api.integration("queries")
         for name, sql in DIALECT_CASES:
             response = api.client.put(

@@ -5,6 +5,8 @@ from __future__ import annotations
 import json
 import threading
 import time
+from collections.abc import Iterator
+from contextlib import contextmanager
 from typing import Any
 
 import pytest
@@ -26,22 +28,33 @@ RUNAWAY = (
 )
 
 
-def test_a_running_read_is_listed_with_its_integration_and_stopped(db: Database) -> None:
-    if db.dialect == "sqlite":
-        result = enamel(db, "queries", "top")
-        assert result.exit_code == 1 and "no process list" in result.output
-        return
+@contextmanager
+def runaway_read(db: Database, integration: str) -> Iterator[dict[str, Any]]:
+    """RUNAWAY run by `integration` in a thread for the block; after it, the dict holds the
+    `QueryLimit` that stopped it under "error" (the block is to stop it)."""
     outcome: dict[str, Any] = {}
 
     def report() -> None:
         try:
-            run.short_query(db, RUNAWAY, time_limit=60, cost_budget=0, integration="Nightly report")
+            run.short_query(db, RUNAWAY, time_limit=60, cost_budget=0, integration=integration)
         except run.QueryLimit as exc:
             outcome["error"] = exc
 
     thread = threading.Thread(target=report)
     thread.start()
     try:
+        yield outcome
+    finally:
+        thread.join(timeout=30)
+    assert not thread.is_alive()
+
+
+def test_a_running_read_is_listed_with_its_integration_and_stopped(db: Database) -> None:
+    if db.dialect == "sqlite":
+        result = enamel(db, "queries", "top")
+        assert result.exit_code == 1 and "no process list" in result.output
+        return
+    with runaway_read(db, "Nightly report") as outcome:
         listed: list[dict[str, Any]] = []
         deadline = time.monotonic() + 20
         while not listed and time.monotonic() < deadline:
@@ -55,9 +68,6 @@ def test_a_running_read_is_listed_with_its_integration_and_stopped(db: Database)
         assert enamel(db, "queries", "kill", "999999999").exit_code == 1  # not a governed read
         stopped = enamel(db, "queries", "kill", str(query["id"]))
         assert stopped.exit_code == 0, stopped.output
-    finally:
-        thread.join(timeout=30)
-    assert not thread.is_alive()
     assert outcome["error"].outcome == "killed"
     assert "stopped by the office" in outcome["error"].message
     with db.read() as session:
@@ -78,28 +88,18 @@ def test_reads_of_another_database_on_the_server_are_not_listed_or_stopped(
         return
     other = Database(server_database(ENGINE_OF[db.dialect], "_other_practice"))
     upgrade(other)
-    outcome: dict[str, Any] = {}
-
-    def report() -> None:
-        try:
-            run.short_query(other, RUNAWAY, time_limit=60, cost_budget=0, integration="Elsewhere")
-        except run.QueryLimit as exc:
-            outcome["error"] = exc
-
-    thread = threading.Thread(target=report)
-    thread.start()
     try:
-        theirs: list[monitor.Running] = []
-        deadline = time.monotonic() + 20
-        while not theirs and time.monotonic() < deadline:
-            theirs = monitor.running(other)
-            time.sleep(0.2)
-        assert [r.integration for r in theirs] == ["Elsewhere"]
-        assert monitor.running(db) == []
-        with pytest.raises(NotFound):
-            monitor.kill(db, theirs[0].id)
-        monitor.kill(other, theirs[0].id)
+        with runaway_read(other, "Elsewhere") as outcome:
+            theirs: list[monitor.Running] = []
+            deadline = time.monotonic() + 20
+            while not theirs and time.monotonic() < deadline:
+                theirs = monitor.running(other)
+                time.sleep(0.2)
+            assert [r.integration for r in theirs] == ["Elsewhere"]
+            assert monitor.running(db) == []
+            with pytest.raises(NotFound):
+                monitor.kill(db, theirs[0].id)
+            monitor.kill(other, theirs[0].id)
     finally:
-        thread.join(timeout=30)
         other.dispose()
     assert outcome["error"].outcome == "killed"

@@ -92,6 +92,8 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
     HAVING may name a column alias."""
     if not REWRITTEN(type(node)):
         return node
+    if _OPERATOR(type(node)):  # the most frequent: conditions and arithmetic
+        return _operator_like_mysql(node)
     if isinstance(node, exp.Select):
         qualify_keys(node)
         if node.args.get("group"):
@@ -152,9 +154,38 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
     functions = _functions_on_postgresql(node)
     if functions is not node:
         return functions
-    if (
-        isinstance(node, exp.Add | exp.Sub) and isinstance(node.expression, exp.Interval)
-    ) or isinstance(node, exp.DateAdd | exp.DateSub):
+    if isinstance(node, exp.DateAdd | exp.DateSub):
+        node.set("this", _as_date_time(node.this))  # DATE_ADD('2026-01-01', INTERVAL 1 MONTH)
+    return node
+
+
+_OPERATOR = one_of(
+    exp.Where,
+    exp.Having,
+    exp.Join,
+    exp.Connector,
+    exp.Not,
+    exp.Sum,
+    exp.Avg,
+    exp.Add,
+    exp.Sub,
+    exp.Mul,
+    exp.Div,
+    exp.EQ,
+    exp.NEQ,
+    exp.GT,
+    exp.GTE,
+    exp.LT,
+    exp.LTE,
+    exp.Between,
+    exp.In,
+)
+
+
+def _operator_like_mysql(node: exp.Expr) -> exp.Expr:
+    """Conditions, comparisons and arithmetic: dates compared with text, text compared in any
+    case, flags as conditions and conditions as numbers."""
+    if isinstance(node, exp.Add | exp.Sub) and isinstance(node.expression, exp.Interval):
         node.set("this", _as_date_time(node.this))  # '2026-01-01' + INTERVAL 1 MONTH
     if isinstance(node, exp.EQ | exp.NEQ | exp.GT | exp.GTE | exp.LT | exp.LTE | exp.Between):
         _compare_dates_like_mysql(node)
