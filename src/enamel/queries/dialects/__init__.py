@@ -4,7 +4,6 @@ schema's own case, and where PostgreSQL or SQLite would differ or refuse, rewrit
 
 from __future__ import annotations
 
-import re
 from collections.abc import Callable
 from functools import cache
 from typing import ClassVar
@@ -13,7 +12,7 @@ from sqlglot import exp
 from sqlglot.dialects.sqlite import SQLite
 
 from enamel.queries.dialects import postgresql, sqlite
-from enamel.queries.dialects.common import adddate, one_of
+from enamel.queries.dialects.common import DATE_TEXT, adddate, one_of
 from enamel.queries.schema import READABLE_TABLES, canonical_names
 
 _DIALECTS = {"mysql": "mysql", "postgresql": "postgres", "sqlite": "sqlite"}
@@ -125,7 +124,6 @@ _TEXT_VALUES = (
 )
 """Expressions MySQL answers as text, whatever their text looks like."""
 _TIME_UNITS = frozenset({"MICROSECOND", "SECOND", "MINUTE", "HOUR"})
-_DATE_TEXT = re.compile(r"\d{4}-\d\d-\d\d( \d\d:\d\d(:\d\d)?)?")
 
 
 def text_outputs(tree: exp.Expr) -> tuple[bool, ...] | None:
@@ -166,10 +164,10 @@ def _shape_of_date_text(value: exp.Expr) -> str | None:
         return None
     timed = unit is not None and unit.name.upper() in _TIME_UNITS
     if isinstance(base, exp.Literal) and base.is_string:
-        found = _DATE_TEXT.fullmatch(base.this.strip())
+        found = DATE_TEXT.fullmatch(base.this.strip())
         if found is None:
             return None
-        timed = timed or found.group(1) is not None
+        timed = timed or found.group(2) is not None
     else:
         inner = _shape_of_date_text(base)
         if inner is None:

@@ -3,6 +3,7 @@ BY and HAVING, of text comparisons, and of a few functions' arguments."""
 
 from __future__ import annotations
 
+import re
 from collections.abc import Callable
 from functools import cache
 
@@ -10,6 +11,9 @@ from sqlglot import exp
 
 from enamel.queries.refusals import QueryRefused
 from enamel.queries.schema import text_columns
+
+DATE_TEXT = re.compile(r"(\d{4}-\d\d-\d\d)(?:[ T](\d\d:\d\d)(:\d\d)?)?")
+"""A date's text as MySQL reads one: the day, then maybe the time (groups 1, 2 and 3)."""
 
 
 def one_of(*classes: type) -> Callable[[type], bool]:

@@ -284,7 +284,7 @@ def _functions_on_postgresql(node: exp.Expr) -> exp.Expr:
         anything_null = exp.or_(*(exp.Is(this=v.copy(), expression=exp.Null()) for v in values))
         return exp.Case(ifs=[exp.If(this=anything_null, true=exp.Null())], default=node)
     if isinstance(node, exp.Length) and node.args.get("binary"):  # LENGTH counts bytes
-        return exp.Anonymous(this="OCTET_LENGTH", expressions=[_any_as_text(node.this)])
+        return exp.Anonymous(this="OCTET_LENGTH", expressions=[_as_text(node.this)])
     if isinstance(node, exp.Hex):
         value = node.this
         if (isinstance(value, exp.Literal) and value.is_string) or (
@@ -307,17 +307,15 @@ def _functions_on_postgresql(node: exp.Expr) -> exp.Expr:
     if name == "FIND_IN_SET" and len(node.expressions) == 2:  # 1-based, 0 when absent
         needle, listed = node.expressions
         items = exp.Anonymous(
-            this="STRING_TO_ARRAY", expressions=[_any_as_text(listed), exp.Literal.string(",")]
+            this="STRING_TO_ARRAY", expressions=[_as_text(listed), exp.Literal.string(",")]
         )
-        found = exp.Anonymous(this="ARRAY_POSITION", expressions=[items, _any_as_text(needle)])
+        found = exp.Anonymous(this="ARRAY_POSITION", expressions=[items, _as_text(needle)])
         return exp.Coalesce(this=found, expressions=[exp.Literal.number(0)])
     if name == "MID" and len(node.expressions) == 3:
         text, start, length = node.expressions
         return exp.Substring(this=_as_text(text), start=start, length=length)
     if isinstance(node, exp.LastDay | exp.Pad | exp.Left | exp.Right):
-        node.set(
-            "this", (_as_date_time if isinstance(node, exp.LastDay) else _any_as_text)(node.this)
-        )
+        node.set("this", (_as_date_time if isinstance(node, exp.LastDay) else _as_text)(node.this))
     if isinstance(node, exp.SubstringIndex):
         return _substring_index(node)
     return node
@@ -336,7 +334,7 @@ def _substring_index(node: exp.SubstringIndex) -> exp.Expr:
 
     def parts() -> exp.Expr:
         return exp.Anonymous(
-            this="STRING_TO_ARRAY", expressions=[_any_as_text(node.this.copy()), delimiter.copy()]
+            this="STRING_TO_ARRAY", expressions=[_as_text(node.this.copy()), delimiter.copy()]
         )
 
     if n == 0:
@@ -382,7 +380,7 @@ def _unwrapped(value: exp.Expr) -> exp.Expr:
     return value.this if isinstance(value, exp.TsOrDsToDate) else value
 
 
-def _any_as_text(value: exp.Expr) -> exp.Expr:
+def _as_text(value: exp.Expr) -> exp.Expr:
     """Any value as text, as MySQL's string functions take it (`LEFT(ProcDate, 7)`)."""
     if isinstance(value, exp.Literal) and value.is_string:
         return value
@@ -525,12 +523,6 @@ def _timestamp_diff_on_postgresql(node: exp.TimestampDiff) -> exp.Expr:
 
 def _number(unit: str) -> exp.Expr:
     return exp.Literal.number(MONTHS_IN[unit])
-
-
-def _as_text(value: exp.Expr) -> exp.Expr:
-    if isinstance(value, exp.Column):
-        return exp.Cast(this=value, to=exp.DataType.build("TEXT"))
-    return value
 
 
 def _group_like_mysql(select: exp.Select) -> None:

@@ -4,11 +4,10 @@ compared in the text SQLite stores."""
 
 from __future__ import annotations
 
-import re
-
 from sqlglot import exp
 
 from enamel.queries.dialects.common import (
+    DATE_TEXT,
     adddate,
     branches_as_text,
     having_as_where,
@@ -96,7 +95,7 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
         return numbers
     if isinstance(node, exp.Case) or (isinstance(node, exp.If) and node.args.get("false")):
         branches_as_text(
-            node, lambda v: exp.Cast(this=_without_fraction(v), to=exp.DataType.build("TEXT"))
+            node, lambda v: exp.Cast(this=_as_mysql_text(v), to=exp.DataType.build("TEXT"))
         )
     if isinstance(node, exp.Count) and isinstance(node.this, exp.Distinct):
         values = node.this.expressions  # COUNT(DISTINCT a, b): SQLite counts one value
@@ -113,7 +112,7 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
     if isinstance(node, exp.Cast) and node.to.is_type("char", "varchar", "text"):
         # CAST(x AS CHAR(3)) keeps 3 characters; a date-time's text has no stored fraction
         params = node.to.expressions
-        text = exp.Cast(this=_without_fraction(node.this), to=exp.DataType.build("TEXT"))
+        text = exp.Cast(this=_as_mysql_text(node.this), to=exp.DataType.build("TEXT"))
         if not params:
             return text
         return exp.Substring(this=text, start=exp.Literal.number(1), length=params[0].this)
@@ -140,7 +139,7 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
             raise QueryRefused("function", f"EXTRACT({node.name} FROM ...) is not known here")
         return exp.Anonymous(this=part, expressions=[node.expression])
     if isinstance(node, exp.Concat):  # a date-time's text without SQLite's stored fraction
-        node.set("expressions", [_without_fraction(e) for e in node.expressions])
+        node.set("expressions", [_as_mysql_text(e) for e in node.expressions])
         return node
     if isinstance(node, exp.Left | exp.Right):  # keywords in SQLite: Enamel's functions
         name = "LEFT_MYSQL" if isinstance(node, exp.Left) else "RIGHT_MYSQL"
@@ -216,7 +215,7 @@ _PARTS_ON_SQLITE = {
 }
 
 
-def _without_fraction(value: exp.Expr) -> exp.Expr:
+def _as_mysql_text(value: exp.Expr) -> exp.Expr:
     """A column as MySQL writes it as text: a date-time as `2026-03-01 08:00:00`, not as SQLite
     stores it (`... .000000`); an amount with its two decimals (`110.00`, not SQLite's REAL
     `110.0`)."""
@@ -250,9 +249,6 @@ def _group_concat_on_sqlite(node: exp.GroupConcat) -> exp.Expr:
     return exp.Anonymous(this="GROUP_CONCAT_MYSQL", expressions=[value, separator, flag, *keys])
 
 
-_DATE_TEXT = re.compile(r"(\d{4}-\d\d-\d\d)(?:[ T](\d\d:\d\d)(:\d\d)?)?")
-
-
 def _compare_stored_date_times(node: exp.Expr) -> None:
     """SQLite holds a date-time as text, `2026-03-01 08:00:00.000000` (SQLAlchemy's form), and
     compares it with other text as text; MySQL compares a date-time column with a date's text
@@ -265,7 +261,7 @@ def _compare_stored_date_times(node: exp.Expr) -> None:
         return
     for side, value in zip(sides, values, strict=True):
         if isinstance(value, exp.Literal) and value.is_string:
-            found = _DATE_TEXT.fullmatch(value.this.strip())
+            found = DATE_TEXT.fullmatch(value.this.strip())
             if found:
                 day, clock, seconds = found.groups()
                 stored = f"{day} {clock or '00:00'}{seconds or ':00'}.000000"
