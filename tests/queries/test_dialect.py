@@ -15,11 +15,14 @@ from tests.procedures.helpers import make_procedure
 _NAMES = count()
 
 
-def rows(api: Api, sql: str) -> Any:
+def ask(api: Api, sql: str) -> Any:
+    """The ShortQuery response to `sql`, sent by an integration of its own."""
     headers = api.integration("queries", name=f"Reports {next(_NAMES)}")
-    response = api.client.put(
-        "/api/v1/queries/ShortQuery", headers=headers, json={"SqlCommand": sql}
-    )
+    return api.client.put("/api/v1/queries/ShortQuery", headers=headers, json={"SqlCommand": sql})
+
+
+def rows(api: Api, sql: str) -> Any:
+    response = ask(api, sql)
     assert response.status_code == 200, response.text
     return response.json()
 
@@ -221,11 +224,7 @@ def test_date_parts_mysql_has(api: Api) -> None:
             "nested": "01/03/2024",
         }
     ]
-    refused = api.client.put(
-        "/api/v1/queries/ShortQuery",
-        headers=api.integration("queries", name="Weeks"),
-        json={"SqlCommand": "SELECT WEEK('2024-01-01', 5) AS w"},
-    )
+    refused = ask(api, "SELECT WEEK('2024-01-01', 5) AS w")
     if api.db.dialect != "mysql":  # MariaDB knows every mode itself
         assert refused.status_code == 400 and "WEEK" in refused.json()["message"]
 
@@ -292,16 +291,13 @@ def test_a_row_counter_and_a_running_total_in_user_variables(api: Api) -> None:
 
 
 def test_other_user_variable_assignments_are_refused_by_name(api: Api) -> None:
-    headers = api.integration("queries", name="State")
     for sql in (
         "SET @prev = 0; SELECT @prev := PatNum AS p FROM patient",
         "SELECT @n := @n + 1 AS r FROM patient",
         "SET @n = 0; SELECT @n := @n + 1 AS r, @n AS again FROM patient",
         "SET @n = 0; SELECT PatNum FROM patient WHERE (@n := @n + 1) < 3",
     ):
-        response = api.client.put(
-            "/api/v1/queries/ShortQuery", headers=headers, json={"SqlCommand": sql}
-        )
+        response = ask(api, sql)
         assert response.status_code == 400, sql
         assert "row counter" in response.json()["message"], sql
 
@@ -425,7 +421,6 @@ def test_mixed_types_as_mysql_mixes_them(api: Api, practice: Practice) -> None:
 
 
 def test_odd_shapes_of_the_rewritten_idioms_are_clear_400s(api: Api) -> None:
-    headers = api.integration("queries", name="Odd")
     for sql in (
         "SET @n = 0; SELECT @n := @n + 1 AS r, LName FROM patient ORDER BY 5",
         "SELECT TIMESTAMPDIFF(FORTNIGHT, Birthdate, DateFirstVisit) AS t FROM patient",
@@ -435,8 +430,6 @@ def test_odd_shapes_of_the_rewritten_idioms_are_clear_400s(api: Api) -> None:
             else []
         ),
     ):
-        response = api.client.put(
-            "/api/v1/queries/ShortQuery", headers=headers, json={"SqlCommand": sql}
-        )
+        response = ask(api, sql)
         assert response.status_code == 400, (sql, response.text)
         assert response.json()["message"], sql

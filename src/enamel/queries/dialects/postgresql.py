@@ -24,7 +24,32 @@ from enamel.queries.dialects.common import (
 from enamel.queries.refusals import QueryRefused
 from enamel.queries.schema import date_columns, sources, text_columns
 
+_OPERATORS: tuple[type[exp.Expr], ...] = (
+    exp.Where,
+    exp.Having,
+    exp.Join,
+    exp.Connector,
+    exp.Not,
+    exp.Sum,
+    exp.Avg,
+    exp.Add,
+    exp.Sub,
+    exp.Mul,
+    exp.Div,
+    exp.EQ,
+    exp.NEQ,
+    exp.GT,
+    exp.GTE,
+    exp.LT,
+    exp.LTE,
+    exp.Between,
+    exp.In,
+)
+"""Conditions, comparisons and arithmetic: the most frequent nodes, to one handler."""
+_OPERATOR = one_of(*_OPERATORS)
+
 REWRITTEN = one_of(
+    *_OPERATORS,
     exp.Select,
     exp.Like,
     exp.Substring,
@@ -60,26 +85,6 @@ REWRITTEN = one_of(
     exp.Hex,
     exp.Time,
     exp.Extract,
-    exp.Where,
-    exp.Having,
-    exp.Join,
-    exp.And,
-    exp.Or,
-    exp.Not,
-    exp.Sum,
-    exp.Avg,
-    exp.Mul,
-    exp.Div,
-    exp.Add,
-    exp.Sub,
-    exp.EQ,
-    exp.NEQ,
-    exp.GT,
-    exp.GTE,
-    exp.LT,
-    exp.LTE,
-    exp.Between,
-    exp.In,
 )
 
 
@@ -157,29 +162,6 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
     if isinstance(node, exp.DateAdd | exp.DateSub):
         node.set("this", _as_date_time(node.this))  # DATE_ADD('2026-01-01', INTERVAL 1 MONTH)
     return node
-
-
-_OPERATOR = one_of(
-    exp.Where,
-    exp.Having,
-    exp.Join,
-    exp.Connector,
-    exp.Not,
-    exp.Sum,
-    exp.Avg,
-    exp.Add,
-    exp.Sub,
-    exp.Mul,
-    exp.Div,
-    exp.EQ,
-    exp.NEQ,
-    exp.GT,
-    exp.GTE,
-    exp.LT,
-    exp.LTE,
-    exp.Between,
-    exp.In,
-)
 
 
 def _operator_like_mysql(node: exp.Expr) -> exp.Expr:
