@@ -433,3 +433,14 @@ def test_odd_shapes_of_the_rewritten_idioms_are_clear_400s(api: Api) -> None:
         response = ask(api, sql)
         assert response.status_code == 400, (sql, response.text)
         assert response.json()["message"], sql
+
+
+def test_text_is_sorted_in_any_case(api: Api) -> None:
+    # MySQL's collation: "de Vries" among the D's, not after every capital.
+    for name in ("Zimmer", "de Vries", "Adams", "Dunn"):
+        make_patient(api.db, LName=name)
+    answer = rows(api, "SELECT LName FROM patient ORDER BY LName")
+    assert [r["LName"] for r in answer] == ["Adams", "de Vries", "Dunn", "Zimmer"]
+    answer = rows(api, "SELECT DISTINCT LName FROM patient ORDER BY LName DESC")
+    if api.db.dialect != "postgresql":  # SELECT DISTINCT sorts by what it selects there
+        assert [r["LName"] for r in answer] == ["Zimmer", "Dunn", "de Vries", "Adams"]

@@ -53,6 +53,23 @@ def qualify_keys(select: exp.Select) -> None:
             key.set("table", exp.to_identifier(found[0].table))
 
 
+def order_ignoring_case(select: exp.Select, dialect: str) -> None:
+    """MySQL sorts text in any case (`de Vries` among the D's); SQLite, and PostgreSQL in a C
+    collation, put every capital first. A text column of the schema in ORDER BY is sorted so:
+    on SQLite COLLATE NOCASE, on PostgreSQL by LOWER() (not under SELECT DISTINCT, which may
+    sort only by what it selects)."""
+    order = select.args.get("order")
+    if order is None or (dialect == "postgresql" and select.args.get("distinct")):
+        return
+    for ordered in order.expressions:
+        key = ordered.this
+        if isinstance(key, exp.Column) and key.name.lower() in text_columns():
+            if dialect == "sqlite":
+                ordered.set("this", exp.Collate(this=key, expression=exp.var("NOCASE")))
+            else:
+                ordered.set("this", exp.Lower(this=key))
+
+
 def having_as_where(select: exp.Select) -> exp.Expr:
     """HAVING without GROUP BY: MySQL filters the rows by it, and it may name the select list's
     aliases (`HAVING $HowMuch > 0`); the others refuse it or make the query an aggregate. Its

@@ -17,6 +17,7 @@ from enamel.queries.dialects.common import (
     having_as_where,
     ignoring_case,
     one_of,
+    order_ignoring_case,
     qualify_keys,
     time_pattern,
     unit_of,
@@ -101,6 +102,7 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
         return _operator_like_mysql(node)
     if isinstance(node, exp.Select):
         qualify_keys(node)
+        order_ignoring_case(node, "postgresql")
         if node.args.get("group"):
             _group_like_mysql(node)
         elif node.args.get("having"):

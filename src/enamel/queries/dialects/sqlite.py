@@ -13,6 +13,7 @@ from enamel.queries.dialects.common import (
     having_as_where,
     ignoring_case,
     one_of,
+    order_ignoring_case,
     qualify_keys,
     time_pattern,
     unit_of,
@@ -82,6 +83,7 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
         return node
     if isinstance(node, exp.Select):
         qualify_keys(node)
+        order_ignoring_case(node, "sqlite")
         if node.args.get("having") and not node.args.get("group"):
             return having_as_where(node)
     if isinstance(node, exp.EQ | exp.NEQ | exp.GT | exp.GTE | exp.LT | exp.LTE | exp.Between):
