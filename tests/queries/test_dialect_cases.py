@@ -1,4 +1,4 @@
-"""The small MySQL expressions of tests/queries/dialect_cases.py sent unchanged to ShortQuery on
+"""The small MySQL expressions of tests/queries/dialect_cases/ sent unchanged to ShortQuery on
 every engine, on the demo practice: none is a server error; MariaDB (Open Dental's own engine)
 answers each, and PostgreSQL and SQLite answer the rows MariaDB answers.
 
