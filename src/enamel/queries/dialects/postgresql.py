@@ -145,13 +145,9 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
         node.set("format", exp.Literal.string(pattern))
     if isinstance(node, exp.GroupConcat):  # of any type, DISTINCT and ORDER BY as in MySQL
         inner = node.this.this if isinstance(node.this, exp.Order) else node.this
-        holder, key = (inner, "expressions") if isinstance(inner, exp.Distinct) else (None, "")
-        if holder is not None:
-            holder.set(key, [_as_number(v) for v in holder.expressions])
-        elif isinstance(node.this, exp.Order):
-            node.this.set("this", _as_number(inner))
-        else:
-            node.set("this", _as_number(inner))
+        for value in list(inner.expressions if isinstance(inner, exp.Distinct) else [inner]):
+            parent, key, index = value.parent, value.arg_key, value.index
+            parent.set(key, _as_number(value), index)  # a condition as 1 or 0
         separator = node.args.get("separator") or exp.Literal.string(",")
         return exp.Anonymous(
             this="ARRAY_TO_STRING", expressions=[exp.ArrayAgg(this=node.this), separator]
