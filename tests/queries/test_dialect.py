@@ -444,3 +444,24 @@ def test_text_is_sorted_in_any_case(api: Api) -> None:
     answer = rows(api, "SELECT DISTINCT LName FROM patient ORDER BY LName DESC")
     if api.db.dialect != "postgresql":  # SELECT DISTINCT sorts by what it selects there
         assert [r["LName"] for r in answer] == ["Zimmer", "Dunn", "de Vries", "Adams"]
+
+
+def test_to_days_and_text_read_as_numbers(api: Api) -> None:
+    """TO_DAYS counts MySQL's days (PostgreSQL has no year 0, SQLite's has a day more), and
+    text where a number is needed is its leading number or 0 (PostgreSQL refuses to cast it):
+    teeth sort as `CAST(ToothNum AS UNSIGNED)`, letters first."""
+    assert rows(
+        api,
+        "SELECT TO_DAYS('2024-01-01') AS a, TO_DAYS('0001-01-01') AS b,"
+        " TO_DAYS('2024-03-01 10:00:00') - TO_DAYS('2024-02-01') AS c,"
+        " CAST('12abc' AS SIGNED) AS d, CAST(' -5x' AS SIGNED) AS e, CAST('A' AS UNSIGNED) AS f,"
+        " CAST(NULL AS SIGNED) AS g, IF('0.5', 'y', 'n') AS h, IF('A', 'y', 'n') AS i",
+    ) == [{"a": 739251, "b": 366, "c": 29, "d": 12, "e": -5, "f": 0, "g": None, "h": "y", "i": "n"}]
+    for name in ("Ames", "Baker", "Cole"):
+        make_patient(api.db, LName=name)
+    names = rows(
+        api,
+        "SELECT CAST(LName AS UNSIGNED) AS n, IF(LName, 'number', 'letter') AS kind,"
+        " CAST(CONCAT(' 7', LName) AS SIGNED) AS seven FROM patient ORDER BY PatNum LIMIT 3",
+    )
+    assert names == [{"n": 0, "kind": "letter", "seven": 7}] * 3

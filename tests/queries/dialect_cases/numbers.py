@@ -63,6 +63,16 @@ CASES: tuple[tuple[str, str], ...] = (
         " ToothNum <> '' ORDER BY ProcNum LIMIT 5",
     ),
     ("cast_signed_junk", "SELECT CAST('12abc' AS SIGNED) AS a"),
+    (
+        "cast_signed_leading",
+        "SELECT CAST('12.7' AS SIGNED) AS a, CAST('  -5x' AS SIGNED) AS b, CAST('abc' AS SIGNED)"
+        " AS c, CAST('' AS SIGNED) AS d, CAST(NULL AS SIGNED) AS e, CAST('+7' AS UNSIGNED) AS f",
+    ),
+    (
+        "cast_tooth_order",
+        "SELECT ProcNum, ToothNum, CAST(ToothNum AS UNSIGNED) AS t FROM procedurelog ORDER BY"
+        " CAST(ToothNum AS UNSIGNED), ProcNum LIMIT 40",
+    ),
     ("cast_signed_round", "SELECT CAST(3.7 AS SIGNED) AS c, CAST(-3.5 AS SIGNED) AS d"),
     (
         "cast_signed_money",

@@ -241,6 +241,11 @@ CASES: tuple[tuple[str, str], ...] = (
         "SELECT PatNum, IF(MiddleI, 'y', 'n') AS v FROM patient ORDER BY PatNum LIMIT 12",
     ),
     (
+        "if_text_literal",
+        "SELECT IF('1x', 'y', 'n') AS a, IF('0.5', 'y', 'n') AS b, IF('A', 'y', 'n') AS c, IF("
+        "' 2', 'y', 'n') AS d, IF('.5', 'y', 'n') AS e, IF('-0', 'y', 'n') AS f",
+    ),
+    (
         "if_col_string",
         "SELECT PatNum, IF(LName = 'Moore', 1, 0) AS v FROM patient ORDER BY PatNum LIMIT 12",
     ),
@@ -291,6 +296,16 @@ CASES: tuple[tuple[str, str], ...] = (
     ),
     ("datetime_like", "SELECT COUNT(*) AS n FROM appointment WHERE AptDateTime LIKE '2025-%'"),
     ("to_days", "SELECT TO_DAYS('2024-01-01') - TO_DAYS('2023-01-01') AS v"),
+    (
+        "to_days_values",
+        "SELECT TO_DAYS('2024-01-01') AS a, TO_DAYS('0001-01-01') AS b, TO_DAYS('2024-03-01"
+        " 10:00:00') AS c",
+    ),
+    (
+        "to_days_age",
+        "SELECT PatNum, FLOOR((TO_DAYS('2026-01-01') - TO_DAYS(Birthdate)) / 365.25) AS age FROM"
+        " patient ORDER BY PatNum LIMIT 12",
+    ),
     (
         "unix_ts",
         "SELECT UNIX_TIMESTAMP('2024-01-01 00:00:00') - UNIX_TIMESTAMP('2023-12-31 00:00:00') AS v",

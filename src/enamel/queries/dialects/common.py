@@ -211,3 +211,15 @@ def branches_as_text(node: exp.Expr, as_text: Callable[[exp.Expr], exp.Expr]) ->
             and (value.is_string or isinstance(value, exp.Null))
         ):
             holder.set(key, as_text(value))
+
+
+def days_from_year_one(node: exp.DateDiff) -> exp.Expr:
+    """TO_DAYS(x), which sqlglot reads as DATEDIFF(x, '0000-01-01') + 1, counted from
+    0001-01-01 instead: PostgreSQL has no year 0, and SQLite's has 366 days where MySQL's has
+    365 (TO_DAYS('0001-01-01') is 366). Any other DATEDIFF is left as it is."""
+    since = node.expression
+    since = since.this if isinstance(since, exp.TsOrDsToDate) else since
+    if not (isinstance(since, exp.Literal) and since.this == "0000-01-01"):
+        return node
+    node.set("expression", exp.TsOrDsToDate(this=exp.Literal.string("0001-01-01")))
+    return exp.Paren(this=exp.Add(this=node, expression=exp.Literal.number(365)))

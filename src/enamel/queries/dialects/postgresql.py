@@ -14,6 +14,7 @@ from enamel.queries.dialects.common import (
     SECONDS_IN,
     adddate,
     branches_as_text,
+    days_from_year_one,
     having_as_where,
     ignoring_case,
     one_of,
@@ -86,6 +87,7 @@ REWRITTEN = one_of(
     exp.Hex,
     exp.Time,
     exp.Extract,
+    exp.DateDiff,
 )
 
 
@@ -121,7 +123,8 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
         and not isinstance(node.this, exp.Predicate | exp.Connector | exp.Not | exp.Boolean)
         and not (isinstance(node.parent, exp.Case) and node.parent.this is not None)
     ):  # (in `CASE x WHEN 1 THEN ...` the WHEN holds a value to compare x with, not a flag)
-        node.set("this", exp.NEQ(this=node.this, expression=exp.Literal.number(0)))
+        flag = _text_as_number(node.this, _DECIMAL) if _texty(node.this) else node.this
+        node.set("this", exp.NEQ(this=flag, expression=exp.Literal.number(0)))
     if isinstance(node, exp.Dayname):
         return exp.Anonymous(this="TO_CHAR", expressions=[node.this, exp.Literal.string("FMDay")])
     if isinstance(node, exp.NumberToStr):
@@ -139,6 +142,8 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
         node.set("to", exp.DataType.build("DECIMAL(10, 0)"))  # MySQL's DECIMAL is DECIMAL(10,0)
     if isinstance(node, exp.Cast) and node.to.is_type(*exp.DataType.UNSIGNED_INTEGER_TYPES):
         node.set("to", exp.DataType.build("BIGINT"))  # CAST(x AS UNSIGNED)
+    if isinstance(node, exp.Cast) and node.to.is_type("bigint") and _texty(node.this):
+        return _text_as_number(node.this, _INTEGER)  # CAST(ToothNum AS SIGNED): 'A' is 0
     if isinstance(node, exp.TimeToStr) and isinstance(node.args.get("format"), exp.Literal):
         # What sqlglot's PostgreSQL patterns lack: AM/PM and the day with its suffix (5th).
         pattern = node.args["format"].this.replace("%p", "AM").replace("%D", "FMDDth")
@@ -197,6 +202,8 @@ def _functions_on_postgresql(node: exp.Expr) -> exp.Expr:
         return exp.Paren(this=exp.Sub(this=_int(day), expression=exp.Literal.number(1)))
     if isinstance(node, exp.Week):
         return _week_on_postgresql(node)
+    if isinstance(node, exp.DateDiff):
+        return days_from_year_one(node)
     if name == "MAKEDATE" and len(node.expressions) == 2:
         year, day = node.expressions
         first = exp.Anonymous(
@@ -416,6 +423,38 @@ def _as_number(value: exp.Expr) -> exp.Expr:
     if isinstance(inner, exp.Predicate | exp.Connector | exp.Not):
         return exp.Cast(this=value, to=exp.DataType.build("INT"))
     return value
+
+
+_INTEGER = r"^\s*[-+]?[0-9]+"
+_DECIMAL = r"^\s*[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)"
+"""The leading number MySQL reads in text: an integer (CAST AS SIGNED), or with decimals."""
+
+
+def _texty(value: exp.Expr) -> bool:
+    """Whether the value is text: a text column of the schema, a string literal, a text
+    function's result or a cast to text."""
+    if isinstance(value, exp.Column):
+        return value.name.lower() in text_columns()
+    if isinstance(value, exp.Cast):
+        return value.to.is_type("char", "varchar", "text")
+    return (isinstance(value, exp.Literal) and value.is_string) or isinstance(value, _TEXTUAL)
+
+
+def _text_as_number(value: exp.Expr, pattern: str) -> exp.Expr:
+    """Text as MySQL reads it where a number is needed: its leading number (`pattern`), 0
+    when it has none ('A', ''), NULL for NULL. PostgreSQL refuses to cast '12abc' or 'A'."""
+    if isinstance(value, exp.Literal) and value.is_string:
+        found = re.match(pattern.replace("[0-9]", r"\d"), value.this)
+        return exp.Literal.number(found.group(0).strip() if found else 0)
+    leading = exp.Anonymous(this="SUBSTRING", expressions=[value, exp.Literal.string(pattern)])
+    number = exp.Cast(
+        this=exp.Coalesce(this=leading, expressions=[exp.Literal.string("0")]),
+        to=exp.DataType.build("BIGINT" if pattern == _INTEGER else "NUMERIC"),
+    )
+    return exp.Case(
+        ifs=[exp.If(this=exp.Is(this=value.copy(), expression=exp.Null()), true=exp.Null())],
+        default=number,
+    )
 
 
 def _as_date_time(value: exp.Expr) -> exp.Expr:

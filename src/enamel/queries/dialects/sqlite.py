@@ -10,6 +10,7 @@ from enamel.queries.dialects.common import (
     DATE_TEXT,
     adddate,
     branches_as_text,
+    days_from_year_one,
     having_as_where,
     ignoring_case,
     one_of,
@@ -73,6 +74,7 @@ REWRITTEN = one_of(
     exp.CurrentTimestamp,
     exp.CurrentDatetime,
     exp.TimestampDiff,
+    exp.DateDiff,
 )
 
 
@@ -92,6 +94,8 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
         ignoring_case(node, "sqlite")
     if isinstance(node, exp.GroupConcat):
         return _group_concat_on_sqlite(node)
+    if isinstance(node, exp.DateDiff):
+        return days_from_year_one(node)
     numbers = _numbers_like_mysql(node)
     if numbers is not node:
         return numbers
