@@ -52,8 +52,8 @@ def test_the_reader_reads_practice_columns_only(db: Database, reader: Engine) ->
 def test_governed_reads_connect_as_the_reader(db: Database, reader: Engine) -> None:
     fresh = Database(db.url)
     try:
-        rows = run.short_query(fresh, "SELECT COUNT(*) AS n FROM patient")
-        assert rows == [{"n": 0}]
+        page = run.short_query(fresh, "SELECT COUNT(*) AS n FROM patient")
+        assert (page.count, page.json) == (1, [{"n": 0}])
         assert fresh.query_engine.url.username == accounts.name_for(str(db.url.database))
     finally:
         fresh.dispose()

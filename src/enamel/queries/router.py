@@ -34,7 +34,7 @@ async def short_query(
     """The query's rows as a JSON array of objects keyed by column name, at most 1000 a call
     (`Offset` pages on); dates as `yyyy-MM-ddTHH:mm:ss`, as Open Dental sends them."""
     db, settings = database(request), request.app.state.settings
-    rows = await run.in_turn(
+    page = await run.in_turn(
         db,
         lambda queued: service.short_query(
             db,
@@ -46,4 +46,4 @@ async def short_query(
             queued=queued,
         ),
     )
-    return JSON(rows)
+    return JSON(page.json)

@@ -15,6 +15,7 @@ import asyncio
 import contextvars
 import logging
 import re
+import sqlite3
 import threading
 import time
 from collections.abc import Callable, Iterator
@@ -35,7 +36,7 @@ from enamel.db.engine import make_engine
 from enamel.errors import InvalidInput, Unavailable
 from enamel.queries import accounts, values
 from enamel.queries.dialects.functions import add_mysql_functions
-from enamel.queries.validate import check, text_outputs
+from enamel.queries.validate import check, output_kinds, text_outputs
 
 log = logging.getLogger("enamel.queries")
 
@@ -74,8 +75,9 @@ def short_query(
     cost_budget: float = COST_BUDGET,
     integration: str = "",
     queued: float | None = None,
-) -> list[dict[str, Any]]:
-    """The rows `offset` to `offset + PAGE` of the query, as JSON-ready objects; `integration`
+) -> values.Page:
+    """The rows `offset` to `offset + PAGE` of the query, as orjson writes them (objects, or
+    on SQLite mostly the JSON text SQLite wrote, `values.Page`); `integration`
     labels the running query for `enamel queries top`; `queued` is when (`time.monotonic()`)
     the read was queued for its turn (`in_turn`), if it was."""
     text = check(sql, db.dialect)
@@ -91,6 +93,10 @@ def short_query(
             cursor = raw.cursor()
             try:
                 _within_budget(cursor, db, text, cost_budget)
+                if db.dialect == "sqlite":
+                    written = _written_by_sqlite(cursor, text, output_kinds(sql, "sqlite"), offset)
+                    if written is not None:
+                        return written
                 cursor.execute(statement(text))
                 keys = values.names(cursor.description or ())
                 forms = values.formats(
@@ -103,7 +109,39 @@ def short_query(
         raise _explain(exc, db.dialect, time_limit) from exc
     finally:
         raw.close()
-    return values.objects(keys, rows, forms)
+    objects = values.objects(keys, rows, forms)
+    return values.Page(len(objects), objects)
+
+
+_LIMIT_AT_END = re.compile(r"\s+LIMIT\s+\d+(?:\s+OFFSET\s+\d+)?$", re.IGNORECASE)
+
+
+def _written_by_sqlite(
+    cursor: Any, text: str, kinds: tuple[str, ...] | None, offset: int
+) -> values.Page | None:
+    """On SQLite, the page as JSON that SQLite writes itself (`values.sqlite_json`), in one
+    step of the statement: the server's event loop gets one string rather than a thousand
+    Python objects made in another thread, and the thread reading holds the interpreter lock
+    once rather than once a row. None when it cannot: the query's columns are not known from
+    its text (a UNION), the names cannot be read without running it, a BLOB or an infinity is
+    among the values; the caller then reads the rows as Python values (the same answer)."""
+    if kinds is None:
+        return None
+    try:  # the names, from the prepared statement alone (LIMIT 0 runs nothing)
+        cursor.execute(_LIMIT_AT_END.sub("", text) + " LIMIT 0")
+    except sqlite3.Error:
+        return None
+    keys = tuple(values.names(cursor.description or ()))
+    if len(keys) != len(kinds):
+        return None
+    try:
+        cursor.execute(values.sqlite_json(text, keys, kinds), (PAGE, offset))
+        count, objects = cursor.fetchone()
+    except sqlite3.OperationalError as exc:
+        if "interrupted" in str(exc):  # the time limit: the caller answers it
+            raise
+        return None  # "JSON cannot hold BLOB values", or SQL SQLite will not nest
+    return values.sqlite_page(keys, count, objects)
 
 
 _SQLITE_READS = threading.Lock()
@@ -159,6 +197,7 @@ def _engine(db: Database) -> Engine:
         if db.dialect == "sqlite":
             if db not in _PREPARED:
                 event.listen(db.query_engine, "connect", add_mysql_functions)
+                event.listen(db.query_engine, "connect", values.add_sqlite_value)
                 db.query_engine.dispose()  # a connection made before would lack them
         else:
             _use_reader(db)

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from sqlalchemy import Date, DateTime, String
+from sqlalchemy import Date, DateTime, String, Time
 from sqlalchemy.types import TypeDecorator
 from sqlglot import exp
 
@@ -94,3 +94,58 @@ def _typed_columns(*types: type) -> frozenset[str]:
             if isinstance(column.type, types) or isinstance(kind, types):
                 names.add(column.name.lower())
     return frozenset(names)
+
+
+def declared_kind(select: exp.Select, column: exp.Column) -> str | None:
+    """How the database holds the values of `column`, a column `select` reads from a practice
+    table: "date", "datetime", "time" or "plain" (numbers and text); None when it is not one
+    (a CTE's or a subquery's column, a name no table or more than one source has)."""
+    qualifier = column.table.lower()
+    name = column.name.lower()
+    kinds = []
+    for alias, source in _source_nodes(select):
+        if qualifier and alias != qualifier:
+            continue
+        if isinstance(source, exp.Table) and source.name.lower() in READABLE_TABLES:
+            kind = _declared_kinds()[source.name.lower()].get(name)
+            if kind is not None:
+                kinds.append(kind)
+        elif qualifier or not _lacks(source, name):
+            return None  # the column may be this source's
+    return kinds[0] if len(kinds) == 1 else None
+
+
+def _source_nodes(select: exp.Select) -> list[tuple[str, exp.Expr]]:
+    from_ = select.args.get("from") or select.args.get("from_")
+    items: list[exp.Expr] = [from_.this] if from_ is not None else []
+    items += [join.this for join in select.args.get("joins") or []]
+    return [(item.alias_or_name.lower(), item) for item in items]
+
+
+def _lacks(source: exp.Expr, name: str) -> bool:
+    """Whether a subquery's output columns are known and `name` is none of them."""
+    query = source.this if isinstance(source, exp.Subquery) else None
+    if not isinstance(query, exp.Select):
+        return False
+    names = [item.alias_or_name.lower() for item in query.expressions]
+    return "*" not in names and name not in names
+
+
+@cache
+def _declared_kinds() -> dict[str, dict[str, str]]:
+    """Table -> lower-cased column name -> its kind (`declared_kind`)."""
+    out: dict[str, dict[str, str]] = {}
+    for table in READABLE_TABLES:
+        kinds = out.setdefault(table, {})
+        for column in Base.metadata.tables[table].columns:
+            kind = column.type.impl if isinstance(column.type, TypeDecorator) else column.type
+            kinds[column.name.lower()] = (
+                "datetime"
+                if isinstance(kind, DateTime)
+                else "date"
+                if isinstance(kind, Date)
+                else "time"
+                if isinstance(kind, Time)
+                else "plain"
+            )
+    return out

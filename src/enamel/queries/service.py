@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import time
-from typing import Any
 
 from enamel.audit.log import record_at_once
 from enamel.db import Database, clock
 from enamel.models.enums import EnumPermType
-from enamel.queries import run, stats
+from enamel.queries import run, stats, values
 from enamel.queries.validate import QueryRefused, check
 from enamel.security.actor import Actor
 
@@ -25,7 +24,7 @@ def short_query(
     time_limit: float = run.TIME_LIMIT,
     cost_budget: float = run.COST_BUDGET,
     queued: float | None = None,
-) -> list[dict[str, Any]]:
+) -> values.Page:
     """Check the query (400 naming the rule) and run it; then, in one transaction, log it with
     its outcome and count it (`stats`), whatever came of it; switch the caller's SQL access
     off when its reads keep running away. `queued`: when the read was queued for its turn
@@ -52,7 +51,7 @@ def short_query(
         except run.QueryLimit as exc:
             outcome = exc.outcome
             raise
-        outcome, rows = "ok", len(result)
+        outcome, rows = "ok", result.count
         return result
     finally:
         millis = int((time.perf_counter() - clock_start) * 1000)

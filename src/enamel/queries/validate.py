@@ -98,13 +98,22 @@ def text_outputs(sql: str, dialect: str) -> tuple[bool, ...] | None:
     return _rendered(sql, dialect)[1]
 
 
+def output_kinds(sql: str, dialect: str) -> tuple[str, ...] | None:
+    """On SQLite, what each output column of the checked query holds (`dialects.output_kinds`);
+    None elsewhere."""
+    return _rendered(sql, dialect)[2]
+
+
 @lru_cache(maxsize=1024)
-def _rendered(sql: str, dialect: str) -> tuple[str, tuple[bool, ...] | None]:
+def _rendered(
+    sql: str, dialect: str
+) -> tuple[str, tuple[bool, ...] | None, tuple[str, ...] | None]:
     # A deployment runs one engine: the tree is parsed for it and rewritten in place (copying
     # a tree costs about as much as parsing it).
     tree = _checked(sql)
     texts = dialects.text_outputs(tree)
-    return dialects.render(tree, dialect), texts
+    kinds = dialects.output_kinds(tree, texts) if dialect == "sqlite" else None
+    return dialects.render(tree, dialect), texts, kinds
 
 
 def _checked(sql: str) -> exp.Expr:

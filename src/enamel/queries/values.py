@@ -16,7 +16,9 @@ import datetime as dt
 import operator
 import re
 from collections.abc import Iterable
+from dataclasses import dataclass
 from decimal import Decimal
+from functools import lru_cache
 from itertools import repeat
 from typing import Any
 
@@ -133,7 +135,7 @@ def _is(shapes: bytes, shape: bytes, count: int) -> bool:
 
 def _some_shaped(shapes: bytes) -> bool:
     """Some value may be shaped like a date or a stored time (`shapes`: the `_shape` of them
-    `_joined`); a date-time's fraction of a second, if any, is left to `_guessed_value`, which
+    `_joined`); a date-time's fraction of a second, if any, is left to `guessed_value`, which
     looks at each value exactly."""
     shapes = b"\x00" + shapes + b"\x00"
     return (
@@ -232,7 +234,7 @@ def _guessed(column: tuple[Any, ...]) -> list[Any] | None:
         if kinds <= _PLAIN:
             return None
         if not kinds <= _TEXT:
-            return list(map(_guessed_value, column))
+            return list(map(guessed_value, column))
         shapes = _shape("\x00".join(filter(None, column)))  # text alone, NULL left out
     else:
         shapes, count = _shape(text), len(column)
@@ -245,7 +247,7 @@ def _guessed(column: tuple[Any, ...]) -> list[Any] | None:
             return _no_zero_dates(_t_between(seconds), text)
         if _is(shapes, _STORED_TIME, count):
             return list(map(operator.getitem, column, repeat(_TO_SECOND_OF_DAY)))
-    return list(map(_guessed_value, column)) if _some_shaped(shapes) else None
+    return list(map(guessed_value, column)) if _some_shaped(shapes) else None
 
 
 _CONVERSIONS = {
@@ -294,7 +296,7 @@ def names(description: Any) -> list[str]:
 _DATE_TEXT = re.compile(r"\d{4}-\d{2}-\d{2}( \d{2}:\d{2}:\d{2}(\.\d{1,6})?)?")
 
 
-def _guessed_value(value: Any) -> Any:
+def guessed_value(value: Any) -> Any:
     """A value of a SQLite column of mixed shapes: a date, a stored time, or as it is."""
     if isinstance(value, str) and len(value) == 15 and _shape(value) == _STORED_TIME:
         return value[:8]
@@ -331,3 +333,100 @@ def _value(value: Any) -> Any:
     if isinstance(value, bytes | bytearray | memoryview):
         return base64.b64encode(bytes(value)).decode("ascii")
     return value
+
+
+# --- SQLite writes the objects itself ---------------------------------------------------------
+
+SQLITE_VALUE = "ENAMEL_VALUE"
+"""The function of SQLite's query connections (`guessed_value`) for the values `sqlite_json`
+leaves to Python."""
+
+
+def add_sqlite_value(dbapi_connection: Any, _record: Any) -> None:
+    """A `connect` listener of SQLite's query engine: `SQLITE_VALUE`."""
+    dbapi_connection.create_function(SQLITE_VALUE, 1, guessed_value, deterministic=True)
+
+
+_SQLITE_FORMS = {
+    "text": "{c}",
+    "plain": "{c}",
+    "date": (
+        "CASE length({c}) WHEN 10 THEN CASE instr({c}, '-00') WHEN 0 THEN {c} || 'T00:00:00' "
+        "ELSE %(value)s({c}) END ELSE %(value)s({c}) END"
+    ),
+    "datetime": (
+        "CASE length({c}) WHEN 26 THEN CASE instr({c}, '-00') WHEN 0 THEN "
+        "replace(substr({c}, 1, 19), ' ', 'T') ELSE %(value)s({c}) END ELSE %(value)s({c}) END"
+    ),
+    "time": "CASE length({c}) WHEN 15 THEN substr({c}, 1, 8) ELSE %(value)s({c}) END",
+    "guess": (
+        "CASE typeof({c}) WHEN 'text' THEN CASE WHEN substr({c}, 5, 1) = '-' OR "
+        "substr({c}, 3, 1) = ':' THEN %(value)s({c}) ELSE {c} END "
+        "WHEN 'blob' THEN %(value)s({c}) ELSE {c} END"
+    ),
+}
+_SQLITE_FORMS = {kind: form % {"value": SQLITE_VALUE} for kind, form in _SQLITE_FORMS.items()}
+"""How SQLite writes a value of each kind of column (`dialects.output_kinds`) in Open Dental's
+form. The columns of Enamel's schema hold dates as `yyyy-mm-dd`, date-times as SQLAlchemy
+writes them (`yyyy-mm-dd hh:mm:ss.ffffff`) and times as `hh:mm:ss.ffffff`: a value of that
+length is taken to be one without a look at each character. Any other value, a date with a
+zero month or day, and a value of a column of no known kind that may be a date go to
+`guessed_value`, the rule `objects` follows."""
+
+_PAIRS_A_CALL = 60
+"""SQLite's functions take at most 127 arguments: the pairs of json_object() calls."""
+
+_ROWS = "enamel_rows"
+
+
+@dataclass(frozen=True)
+class Page:
+    """A page of a governed read's rows: how many, and what orjson writes for them (a list of
+    objects, or the page's JSON text as SQLite wrote it, `orjson.Fragment`)."""
+
+    count: int
+    json: Any
+
+
+@lru_cache(maxsize=256)
+def sqlite_json(text: str, keys: tuple[str, ...], kinds: tuple[str, ...]) -> str:
+    """The SELECT that has SQLite write a page (`LIMIT ? OFFSET ?`) of the query `text` (its
+    output columns named `keys`, of `kinds`) as JSON: one row, the page's row count and its
+    objects joined by commas. One step of the statement for the whole page: the driver hands
+    the interpreter lock back once, not once a row. The rows keep the query's order: the
+    page is a subquery with a LIMIT, read in order by the count and the concatenation."""
+    columns = [f"c{i}" for i in range(len(keys))]
+    pairs = [
+        "'" + key.replace("'", "''") + "', " + _SQLITE_FORMS[kind].format(c=column)
+        for key, kind, column in zip(keys, kinds, columns, strict=True)
+    ]
+    calls = [
+        f"json_object({', '.join(pairs[i : i + _PAIRS_A_CALL])})"
+        for i in range(0, len(pairs), _PAIRS_A_CALL)
+    ]
+    if len(calls) > 1:  # the objects' members joined: `{"a":1` + `,` + `"b":2}`
+        last = len(calls) - 1
+        calls = [
+            (f"rtrim({c}, '}}')" if i == 0 else f"ltrim({c}, '{{')" if i == last
+             else f"ltrim(rtrim({c}, '}}'), '{{')")
+            for i, c in enumerate(calls)
+        ]  # fmt: skip
+    members = " || ',' || ".join(calls)
+    # The checked query's text; the keys are quoted, the rest is written here.
+    page = f"SELECT {members} AS o FROM {_ROWS} LIMIT ? OFFSET ?"  # noqa: S608
+    body = f"WITH {_ROWS}({', '.join(columns)}) AS ({text}) "
+    return body + f"SELECT count(*), group_concat(o, ',') FROM ({page})"  # noqa: S608
+
+
+def sqlite_page(keys: tuple[str, ...], count: int, objects: str | None) -> Page | None:
+    """The page SQLite wrote (`sqlite_json`: `count` objects with `keys`, joined); None when
+    one holds an infinity, which SQLite writes `Inf` and JSON has not (the caller reads the
+    rows as Python values instead). One count of "I" over the text (at memchr's speed) rules
+    that out when the keys hold every "I" there is."""
+    if not objects:
+        return Page(0, [])
+    if objects.count("I") != sum(key.count("I") for key in keys) * count and (
+        ":Inf" in objects or ":-Inf" in objects
+    ):
+        return None
+    return Page(count, orjson.Fragment("[" + objects + "]"))

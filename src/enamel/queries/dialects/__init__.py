@@ -13,7 +13,7 @@ from sqlglot.dialects.sqlite import SQLite
 
 from enamel.queries.dialects import postgresql, sqlite
 from enamel.queries.dialects.common import DATE_TEXT, adddate, one_of
-from enamel.queries.schema import READABLE_TABLES, canonical_names
+from enamel.queries.schema import READABLE_TABLES, canonical_names, declared_kind
 
 _DIALECTS = {"mysql": "mysql", "postgresql": "postgres", "sqlite": "sqlite"}
 
@@ -149,6 +149,56 @@ def text_outputs(tree: exp.Expr) -> tuple[bool, ...] | None:
             or (isinstance(value, exp.Cast) and value.to.is_type("char", "varchar", "text"))
         )
     return tuple(texts)
+
+
+def output_kinds(tree: exp.Expr, texts: tuple[bool, ...] | None) -> tuple[str, ...] | None:
+    """What each output column holds, for SQLite to write its values in Open Dental's form
+    (`values.sqlite_json`): "text" (`texts`: MySQL's text), "date", "datetime" or "time" (a
+    practice table's column of that type, or its MIN or MAX), "plain" (another column, a
+    count, a sum or a number) or "guess" (anything else: its values are looked at). None where
+    `texts` is."""
+    if texts is None or not isinstance(tree, exp.Select):
+        return None
+    kinds = []
+    for item, text in zip(tree.expressions, texts, strict=True):
+        value = item.this if isinstance(item, exp.Alias) else item
+        if isinstance(value, exp.Max | exp.Min) and not value.expressions:
+            value = value.this
+        if text or _numeric(value):
+            kinds.append("text" if text else "plain")
+        elif isinstance(value, exp.Column):
+            kinds.append(declared_kind(tree, value) or "guess")
+        else:
+            kinds.append("guess")
+    return tuple(kinds)
+
+
+def _numeric(value: exp.Expr) -> bool:
+    """Whether the value is a number (or a name), never a date's text."""
+    if isinstance(value, exp.Add | exp.Sub):
+        return not isinstance(value.expression, exp.Interval)  # a date ± INTERVAL is a date
+    return isinstance(value, _NUMBERS) or (isinstance(value, exp.Literal) and not value.is_string)
+
+
+_NUMBERS = (
+    exp.Count,
+    exp.Sum,
+    exp.Avg,
+    exp.Round,
+    exp.Floor,
+    exp.Ceil,
+    exp.Abs,
+    exp.Mul,
+    exp.Div,
+    exp.IntDiv,
+    exp.Mod,
+    exp.Year,
+    exp.Month,
+    exp.Day,
+    exp.Dayname,
+    exp.Length,
+)
+"""Values that are numbers (or a day's name) whatever they are made of."""
 
 
 def _shape_of_date_text(value: exp.Expr) -> str | None:
