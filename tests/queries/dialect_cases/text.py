@@ -18,6 +18,11 @@ CASES: tuple[tuple[str, str], ...] = (
         " ORDER BY PatNum LIMIT 12",
     ),
     (
+        "concat_arithmetic",
+        "SELECT ProcNum, CONCAT('n', ProcNum * 2 + 1) AS a, CONCAT(ProcNum - 1, '/', 7 % 4) AS b"
+        " FROM procedurelog ORDER BY ProcNum LIMIT 5",
+    ),
+    (
         "concat_money",
         "SELECT ProcNum, CONCAT('$', ProcFee) AS v FROM procedurelog ORDER BY ProcNum LIMIT 12",
     ),

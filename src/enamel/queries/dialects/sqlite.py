@@ -145,7 +145,11 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
             raise QueryRefused("function", f"EXTRACT({node.name} FROM ...) is not known here")
         return exp.Anonymous(this=part, expressions=[node.expression])
     if isinstance(node, exp.Concat):  # a date-time's text without SQLite's stored fraction
-        node.set("expressions", [_as_mysql_text(e) for e in node.expressions])
+        # SQLite's || binds tighter than arithmetic: CONCAT('n', a + 1) is 'n' || (a + 1).
+        parts = [_as_mysql_text(e) for e in node.expressions]
+        node.set(
+            "expressions", [exp.Paren(this=e) if isinstance(e, exp.Binary) else e for e in parts]
+        )
         return node
     if isinstance(node, exp.Left | exp.Right):  # keywords in SQLite: Enamel's functions
         name = "LEFT_MYSQL" if isinstance(node, exp.Left) else "RIGHT_MYSQL"
