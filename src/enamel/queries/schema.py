@@ -36,17 +36,22 @@ SECRET_COLUMNS: frozenset[str] = frozenset({"password", "securityhash"})
 
 def sources(select: exp.Select) -> list[tuple[str, str | None]]:
     """(alias or name, practice table or None) of each FROM and JOIN source, in order."""
-    out: list[tuple[str, str | None]] = []
+    return [(alias, _table(source)) for alias, source in _source_nodes(select)]
+
+
+def _source_nodes(select: exp.Select) -> list[tuple[str, exp.Expr]]:
+    """(alias or name, node) of each FROM and JOIN source, in order."""
     from_ = select.args.get("from") or select.args.get("from_")
     items: list[exp.Expr] = [from_.this] if from_ is not None else []
     items += [join.this for join in select.args.get("joins") or []]
-    for source in items:
-        alias = source.alias_or_name.lower()
-        if isinstance(source, exp.Table) and source.name.lower() in READABLE_TABLES:
-            out.append((alias, source.name.lower()))
-        else:
-            out.append((alias, None))
-    return out
+    return [(item.alias_or_name.lower(), item) for item in items]
+
+
+def _table(source: exp.Expr) -> str | None:
+    """The practice table a source is, or None (a subquery, a CTE)."""
+    if isinstance(source, exp.Table) and source.name.lower() in READABLE_TABLES:
+        return source.name.lower()
+    return None
 
 
 @lru_cache(maxsize=64)
@@ -106,20 +111,14 @@ def declared_kind(select: exp.Select, column: exp.Column) -> str | None:
     for alias, source in _source_nodes(select):
         if qualifier and alias != qualifier:
             continue
-        if isinstance(source, exp.Table) and source.name.lower() in READABLE_TABLES:
-            kind = _declared_kinds()[source.name.lower()].get(name)
+        table = _table(source)
+        if table is not None:
+            kind = _declared_kinds()[table].get(name)
             if kind is not None:
                 kinds.append(kind)
         elif qualifier or not _lacks(source, name):
             return None  # the column may be this source's
     return kinds[0] if len(kinds) == 1 else None
-
-
-def _source_nodes(select: exp.Select) -> list[tuple[str, exp.Expr]]:
-    from_ = select.args.get("from") or select.args.get("from_")
-    items: list[exp.Expr] = [from_.this] if from_ is not None else []
-    items += [join.this for join in select.args.get("joins") or []]
-    return [(item.alias_or_name.lower(), item) for item in items]
 
 
 def _lacks(source: exp.Expr, name: str) -> bool:
