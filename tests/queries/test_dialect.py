@@ -248,6 +248,26 @@ def test_a_date_time_column_compared_with_a_dates_text(api: Api, practice: Pract
     ]
 
 
+def test_a_date_time_column_compared_with_text_made_when_the_query_runs(
+    api: Api, practice: Practice
+) -> None:
+    # The text of a subquery or a CONCAT is only known when the query runs: PostgreSQL refused
+    # timestamp = text, SQLite compared it with its stored form as text.
+    pat = make_patient(api.db, LName="Ames")
+    for day, hour in ((1, 8), (1, 9), (2, 10)):
+        make_appointment(api.db, pat, practice.op, dt.datetime(2026, 3, day, hour))
+    first = "(SELECT DATE_FORMAT(MIN(AptDateTime), '%Y-%m-%d %H:%i:%s') FROM appointment)"
+    answer = rows(
+        api,
+        f"SELECT SUM(AptDateTime = {first}) AS AtFirst,"
+        " SUM(AptDateTime <= (SELECT CAST(MIN(AptDateTime) AS CHAR) FROM appointment)) AS UpTo,"
+        " SUM(AptDateTime >= CONCAT('2026-03-0', 2)) AS FromSecond FROM appointment",
+    )
+    assert [{k: int(v) for k, v in answer[0].items()}] == [
+        {"AtFirst": 1, "UpTo": 1, "FromSecond": 1}
+    ]
+
+
 def test_group_concat_substring_and_positions(api: Api, practice: Practice) -> None:
     ames = make_patient(api.db, LName="Ames")
     baker = make_patient(api.db, LName="Baker")

@@ -31,8 +31,6 @@ GAPS: dict[str, dict[str, str]] = {
         "trailing_space_eq": '"0.00" where MariaDB answers "1.00"',
         "min_max_ci": '"C" where MariaDB answers "a"',
         "distinct_ci": '"2.00" where MariaDB answers "1.00"',
-        "datetime_eq_literal": "operator does not exist: timestamp without time zone = text",
-        "datetime_le_same_moment": "operator does not exist: timestamp without time zone <= text",
     },
     "sqlite": {
         "week": "function: WEEK runs here in MySQL's modes 0 and 3",
@@ -42,7 +40,6 @@ GAPS: dict[str, dict[str, str]] = {
         "min_max_ci": '"C" where MariaDB answers "a"',
         "distinct_ci": '"2.00" where MariaDB answers "1.00"',
         "money_cents_sum": '"0.00" where MariaDB answers "1.00"',
-        "datetime_eq_literal": '"0.00" where MariaDB answers "1.00"',
     },
 }
 """engine -> case -> why the engine cannot answer MariaDB's rows yet (MariaDB: cannot answer)."""

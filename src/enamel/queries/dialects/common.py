@@ -223,3 +223,13 @@ def days_from_year_one(node: exp.DateDiff) -> exp.Expr:
         return node
     node.set("expression", exp.TsOrDsToDate(this=exp.Literal.string("0001-01-01")))
     return exp.Paren(this=exp.Add(this=node, expression=exp.Literal.number(365)))
+
+
+def single_output(value: exp.Expr | None) -> exp.Expr | None:
+    """The one output expression of a scalar subquery (`(SELECT DATE_FORMAT(...) FROM ...)`),
+    without its alias; None for anything else."""
+    query = value.this if isinstance(value, exp.Subquery) else None
+    if not isinstance(query, exp.Select) or len(query.expressions) != 1:
+        return None
+    item: exp.Expr = query.expressions[0]
+    return item.this if isinstance(item, exp.Alias) else item

@@ -20,6 +20,7 @@ from enamel.queries.dialects.common import (
     one_of,
     order_ignoring_case,
     qualify_keys,
+    single_output,
     time_pattern,
     unit_of,
 )
@@ -468,17 +469,23 @@ def _as_date_time(value: exp.Expr) -> exp.Expr:
 def _compare_dates_like_mysql(node: exp.Expr) -> None:
     """MySQL compares a date with text as dates (`AptDateTime >= DATE_FORMAT(CURDATE(),
     '%Y-%m-01')`); PostgreSQL refuses timestamp >= text. A DATE_FORMAT result compared with a
-    date or date-time column, or with date arithmetic, is cast to a time stamp. (A string
-    literal needs nothing: PostgreSQL casts it to the other side's type.)"""
+    date or date-time column, or with date arithmetic, is cast to a time stamp, and so is a
+    subquery answering such text (`= (SELECT DATE_FORMAT(MIN(AptDateTime), ...) ...)`). (A
+    string literal needs nothing: PostgreSQL casts it to the other side's type.)"""
     sides = ["this", "expression"] if not isinstance(node, exp.Between) else ["this", "low", "high"]
     values = [node.args.get(side) for side in sides]
-    if not any(isinstance(v, _TEXTUAL) for v in values):
+    textual = [_textual(v) or _textual(single_output(v)) for v in values]
+    if not any(textual) or not any(_dated(v) for v in values if v is not None):
         return
-    if not any(_dated(v) for v in values if v is not None):
-        return
-    for side, value in zip(sides, values, strict=True):
-        if isinstance(value, _TEXTUAL):
+    for side, value, text in zip(sides, values, textual, strict=True):
+        if text:
             node.set(side, exp.Cast(this=value, to=exp.DataType.build("TIMESTAMP")))
+
+
+def _textual(value: exp.Expr | None) -> bool:
+    if isinstance(value, exp.Cast):
+        return value.to.is_type("text", "char", "varchar")
+    return isinstance(value, _TEXTUAL)
 
 
 _TEXTUAL = (exp.TimeToStr, exp.Concat, exp.ConcatWs, exp.Substring, exp.Left, exp.Right)

@@ -16,6 +16,7 @@ from enamel.queries.dialects.common import (
     one_of,
     order_ignoring_case,
     qualify_keys,
+    single_output,
     time_pattern,
     unit_of,
 )
@@ -259,17 +260,33 @@ def _group_concat_on_sqlite(node: exp.GroupConcat) -> exp.Expr:
     return exp.Anonymous(this="GROUP_CONCAT_MYSQL", expressions=[value, separator, flag, *keys])
 
 
+_STORED = exp.Literal.string("%Y-%m-%d %H:%M:%S.000000")
+"""strftime's pattern of SQLAlchemy's stored date-time (Enamel's have no fraction of a second)."""
+
+
+def _textual(value: exp.Expr | None) -> bool:
+    """Text computed when the query runs: DATE_FORMAT, CONCAT, CAST AS CHAR."""
+    if isinstance(value, exp.Cast):
+        return value.to.is_type("text", "char", "varchar")
+    return isinstance(value, exp.Concat) or (
+        isinstance(value, exp.Anonymous) and value.name.upper() == "DATE_FORMAT_PY"
+    )
+
+
 def _compare_stored_date_times(node: exp.Expr) -> None:
     """SQLite holds a date-time as text, `2026-03-01 08:00:00.000000` (SQLAlchemy's form), and
     compares it with other text as text; MySQL compares a date-time column with a date's text
     as date-times (`AptDateTime = '2026-03-01 08:00:00'` holds, `DateTimeArrived >
     '0001-01-01'` does not for the zero date). A date or date-time literal compared with a
-    date-time column is written in the stored form, so that text order is time order."""
+    date-time column is written in the stored form, so that text order is time order; text
+    computed when the query runs is put in that form by strftime."""
     sides = ["this", "expression"] if not isinstance(node, exp.Between) else ["this", "low", "high"]
     values = [node.args.get(side) for side in sides]
     if not any(isinstance(v, exp.Column) and v.name.lower() in date_time_columns() for v in values):
         return
     for side, value in zip(sides, values, strict=True):
+        if _textual(value) or _textual(single_output(value)):  # text known when it runs
+            node.set(side, exp.Anonymous(this="strftime", expressions=[_STORED, value]))
         if isinstance(value, exp.Literal) and value.is_string:
             found = DATE_TEXT.fullmatch(value.this.strip())
             if found:
