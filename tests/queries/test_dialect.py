@@ -338,6 +338,18 @@ def test_text_is_compared_in_any_case(api: Api) -> None:
     ]
 
 
+def test_text_made_when_the_query_runs_is_compared_in_any_case(api: Api) -> None:
+    for last, first in (("Smith", "SMITH"), ("Jones", "Ann"), ("Lee", "lee")):
+        make_patient(api.db, LName=last, FName=first)
+    answer = rows(
+        api,
+        "SELECT LName FROM patient WHERE LName = (SELECT UPPER(LName) FROM patient ORDER BY"
+        " PatNum LIMIT 1) OR LName IN (LOWER(CONCAT('JO', 'NES'))) OR LName = FName ORDER BY"
+        " PatNum",
+    )
+    assert answer == [{"LName": "Smith"}, {"LName": "Jones"}, {"LName": "Lee"}]
+
+
 def test_date_format_writes_am_pm_and_ordinal_days(api: Api) -> None:
     answer = rows(
         api,

@@ -101,26 +101,42 @@ def _unaliased(node: exp.Expr, named: dict[str, exp.Expr]) -> exp.Expr:
 
 
 def ignoring_case(node: exp.Expr, dialect: str) -> None:
-    """MySQL compares text in any case (its default collation): `LName = 'smith'` and `Abbr IN
-    ('doc1')` find Smith and DOC1. A text column compared with text literals is compared so on
-    PostgreSQL (LOWER() of both) and SQLite (COLLATE NOCASE). Sorting and grouping keep the
-    engine's own order."""
+    """MySQL compares text in any case (its default collation): `LName = 'smith'`, `Abbr IN
+    ('doc1')` and `LName = LOWER((SELECT ...))` find Smith and DOC1. A text column compared
+    with text (literals, a string function's result, another text column or a subquery
+    answering one of these) is compared so on PostgreSQL (LOWER() of both) and SQLite (COLLATE
+    NOCASE). Sorting and grouping keep the engine's own order."""
     if isinstance(node, exp.In):
-        column, side, literals = node.this, "this", list(node.expressions)
+        column, side, others = node.this, "this", list(node.expressions)
     elif isinstance(node.this, exp.Column):
-        column, side, literals = node.this, "this", [node.expression]
+        column, side, others = node.this, "this", [node.expression]
     else:
-        column, side, literals = node.expression, "expression", [node.this]
+        column, side, others = node.expression, "expression", [node.this]
     if not (isinstance(column, exp.Column) and column.name.lower() in text_columns()):
         return
-    if not literals or not all(isinstance(v, exp.Literal) and v.is_string for v in literals):
+    if not others or not all(_text(v) or _text(single_output(v)) for v in others):
         return
     if dialect == "sqlite":
         node.set(side, exp.Collate(this=column, expression=exp.var("NOCASE")))
         return
     node.set(side, exp.Lower(this=column))
-    for literal in literals:
-        literal.set("this", literal.this.lower())
+    for other in others:
+        if isinstance(other, exp.Literal):
+            other.set("this", other.this.lower())
+        elif not isinstance(other, exp.Lower):
+            other.replace(exp.Lower(this=other.copy()))
+
+
+_TEXT_FUNCTIONS = (exp.Lower, exp.Upper, exp.Concat, exp.ConcatWs, exp.Trim, exp.Substring)
+
+
+def _text(value: exp.Expr | None) -> bool:
+    """Whether the value is text: a string literal, a string function's result, a text column."""
+    if isinstance(value, exp.Literal):
+        return bool(value.is_string)
+    if isinstance(value, exp.Column):
+        return value.name.lower() in text_columns()
+    return isinstance(value, _TEXT_FUNCTIONS)
 
 
 def adddate(node: exp.Anonymous) -> exp.DateAdd | exp.DateSub | None:
