@@ -9,6 +9,7 @@ from itertools import count
 from typing import Any
 
 from tests.apiclient import Api
+from tests.audit.tamper import sql as raw_sql
 from tests.factories import Practice, make_appointment, make_patient
 from tests.procedures.helpers import make_procedure
 
@@ -348,6 +349,27 @@ def test_text_made_when_the_query_runs_is_compared_in_any_case(api: Api) -> None
         " PatNum",
     )
     assert answer == [{"LName": "Smith"}, {"LName": "Jones"}, {"LName": "Lee"}]
+
+
+def test_trailing_spaces_do_not_count_in_comparisons(api: Api) -> None:
+    # MySQL's PAD SPACE collations: a name typed with a trailing space still matches.
+    # Enamel trims the names it is given: the space is written straight into the database.
+    smith = make_patient(api.db, LName="Smith")
+    for name in ("Smithers", "Jones"):
+        make_patient(api.db, LName=name)
+    raw_sql(
+        api.db, "UPDATE patient SET {q}LName{q} = {p} WHERE {q}PatNum{q} = {p}", "Smith ", smith
+    )
+    answer = rows(
+        api,
+        "SELECT LName, LName = 'smith' AS Same, 'a' = 'A  ' AS Literals FROM patient WHERE LName"
+        " IN ('SMITH', 'jones  ') OR LName = CONCAT('Smithers', ' ') ORDER BY PatNum",
+    )
+    assert answer == [
+        {"LName": "Smith ", "Same": 1, "Literals": 1},
+        {"LName": "Smithers", "Same": 0, "Literals": 1},
+        {"LName": "Jones", "Same": 0, "Literals": 1},
+    ]
 
 
 def test_date_format_writes_am_pm_and_ordinal_days(api: Api) -> None:

@@ -26,13 +26,11 @@ GAPS: dict[str, dict[str, str]] = {
     "mysql": {},
     "postgresql": {
         "week": "function: WEEK runs here in MySQL's modes 0 and 3",
-        "trailing_space_eq": '"0.00" where MariaDB answers "1.00"',
         "min_max_ci": '"C" where MariaDB answers "a"',
         "distinct_ci": '"2.00" where MariaDB answers "1.00"',
     },
     "sqlite": {
         "week": "function: WEEK runs here in MySQL's modes 0 and 3",
-        "trailing_space_eq": '"0.00" where MariaDB answers "1.00"',
         "min_max_ci": '"C" where MariaDB answers "a"',
         "distinct_ci": '"2.00" where MariaDB answers "1.00"',
         "money_cents_sum": '"0.00" where MariaDB answers "1.00"',

@@ -101,30 +101,42 @@ def _unaliased(node: exp.Expr, named: dict[str, exp.Expr]) -> exp.Expr:
 
 
 def ignoring_case(node: exp.Expr, dialect: str) -> None:
-    """MySQL compares text in any case (its default collation): `LName = 'smith'`, `Abbr IN
-    ('doc1')` and `LName = LOWER((SELECT ...))` find Smith and DOC1. A text column compared
-    with text (literals, a string function's result, another text column or a subquery
-    answering one of these) is compared so on PostgreSQL (LOWER() of both) and SQLite (COLLATE
-    NOCASE). Sorting and grouping keep the engine's own order."""
+    """MySQL compares text in any case and without trailing spaces (its default collation):
+    `LName = 'smith'`, `Abbr IN ('doc1')` and `LName = LOWER((SELECT ...))` find `Smith ` and
+    DOC1. A text column compared with text (literals, a string function's result, another
+    text column or a subquery answering one of these) is compared so on PostgreSQL (LOWER()
+    and RTRIM() of both) and SQLite (RTRIM() and COLLATE NOCASE); so are two literals.
+    Sorting and grouping keep the engine's own order."""
     if isinstance(node, exp.In):
         column, side, others = node.this, "this", list(node.expressions)
-    elif isinstance(node.this, exp.Column):
+    elif isinstance(node.this, exp.Column) or not isinstance(node.expression, exp.Column):
         column, side, others = node.this, "this", [node.expression]
     else:
         column, side, others = node.expression, "expression", [node.this]
+    if _literal(column) and all(_literal(v) for v in others):
+        for literal in (column, *others):
+            literal.set("this", literal.this.lower().rstrip(" "))
+        return
     if not (isinstance(column, exp.Column) and column.name.lower() in text_columns()):
         return
     if not others or not all(_text(v) or _text(single_output(v)) for v in others):
         return
+    trimmed = exp.Anonymous(this="RTRIM", expressions=[column.copy()])
     if dialect == "sqlite":
-        node.set(side, exp.Collate(this=column, expression=exp.var("NOCASE")))
-        return
-    node.set(side, exp.Lower(this=column))
+        node.set(side, exp.Collate(this=trimmed, expression=exp.var("NOCASE")))
+    else:
+        node.set(side, exp.Lower(this=trimmed))
     for other in others:
-        if isinstance(other, exp.Literal):
-            other.set("this", other.this.lower())
-        elif not isinstance(other, exp.Lower):
-            other.replace(exp.Lower(this=other.copy()))
+        if _literal(other):
+            text = other.this.rstrip(" ")
+            other.set("this", text if dialect == "sqlite" else text.lower())
+        else:
+            other_trimmed = exp.Anonymous(this="RTRIM", expressions=[other.copy()])
+            other.replace(other_trimmed if dialect == "sqlite" else exp.Lower(this=other_trimmed))
+
+
+def _literal(value: exp.Expr | None) -> bool:
+    return isinstance(value, exp.Literal) and bool(value.is_string)
 
 
 _TEXT_FUNCTIONS = (exp.Lower, exp.Upper, exp.Concat, exp.ConcatWs, exp.Trim, exp.Substring)
