@@ -36,10 +36,10 @@ SECRET_COLUMNS: frozenset[str] = frozenset({"password", "securityhash"})
 
 def sources(select: exp.Select) -> list[tuple[str, str | None]]:
     """(alias or name, practice table or None) of each FROM and JOIN source, in order."""
-    return [(alias, _table(source)) for alias, source in _source_nodes(select)]
+    return [(alias, _table(source)) for alias, source in source_nodes(select)]
 
 
-def _source_nodes(select: exp.Select) -> list[tuple[str, exp.Expr]]:
+def source_nodes(select: exp.Select) -> list[tuple[str, exp.Expr]]:
     """(alias or name, node) of each FROM and JOIN source, in order."""
     from_ = select.args.get("from") or select.args.get("from_")
     items: list[exp.Expr] = [from_.this] if from_ is not None else []
@@ -101,14 +101,15 @@ def _typed_columns(*types: type) -> frozenset[str]:
     return frozenset(names)
 
 
-def declared_kind(select: exp.Select, column: exp.Column) -> str | None:
-    """How the database holds the values of `column`, a column `select` reads from a practice
-    table: "date", "datetime", "time" or "plain" (numbers and text); None when it is not one
-    (a CTE's or a subquery's column, a name no table or more than one source has)."""
+def declared_kind(found: list[tuple[str, exp.Expr]], column: exp.Column) -> str | None:
+    """How the database holds the values of `column`, a column a select reads from a practice
+    table (`found`: the select's `source_nodes`): "date", "datetime", "time" or "plain"
+    (numbers and text); None when it is not one (a CTE's or a subquery's column, a name no
+    table or more than one source has)."""
     qualifier = column.table.lower()
     name = column.name.lower()
     kinds = []
-    for alias, source in _source_nodes(select):
+    for alias, source in found:
         if qualifier and alias != qualifier:
             continue
         table = _table(source)

@@ -110,13 +110,14 @@ def _rendered(
 ) -> tuple[str, tuple[bool, ...] | None, tuple[str, ...] | None]:
     # A deployment runs one engine: the tree is parsed for it and rewritten in place (copying
     # a tree costs about as much as parsing it).
-    tree = _checked(sql)
+    tree, aliases = _checked(sql)
     texts = dialects.text_outputs(tree)
     kinds = dialects.output_kinds(tree, texts) if dialect == "sqlite" else None
-    return dialects.render(tree, dialect), texts, kinds
+    return dialects.render(tree, dialect, aliases), texts, kinds
 
 
-def _checked(sql: str) -> exp.Expr:
+def _checked(sql: str) -> tuple[exp.Expr, list[exp.Alias]]:
+    """The checked query, and its aliases."""
     if not sql or not sql.strip():
         raise QueryRefused("one statement", "SqlCommand is empty")
     try:
@@ -140,18 +141,18 @@ def _checked(sql: str) -> exp.Expr:
         raise QueryRefused("read only", f"only SELECT queries run here, not {_kind(query)}")
     found = _walk(query)  # one walk of the tree sorts out what every rule looks at
     if found[_PARAMETERS]:
-        query = _substitute(_counters(query, values), values)
+        query = _substitute(_counters(query, values), values, found[_PARAMETERS])
     _functions(found[exp.Func])
     _tables(found[exp.Table], found[exp.CTE])
     _secrets(found[exp.Identifier])
     for select in found[exp.Select]:
         _expand_star(select)
-    return query
+    return query, found[exp.Alias]
 
 
 _PARAMETERS = (exp.Parameter, exp.SessionParameter)
 
-_SORTED = (exp.Select, exp.Func, exp.Table, exp.CTE, exp.Identifier)
+_SORTED = (exp.Select, exp.Func, exp.Table, exp.CTE, exp.Identifier, exp.Alias)
 
 _WRITE = "write"
 
@@ -205,7 +206,8 @@ def _variables(preamble: list[exp.Expr]) -> dict[str, exp.Expr]:
                     "(numbers, strings, dates, CURDATE() - INTERVAL 1 MONTH...), not read "
                     "columns or run queries",
                 )
-            value = _substitute(value, values)  # may use the variables set before it
+            parameters = list(value.find_all(exp.Parameter, exp.SessionParameter))
+            value = _substitute(value, values, parameters)  # may use earlier variables
             _functions(list(value.find_all(exp.Func)))
             values[target.name.lower()] = value if _literal(value) else exp.Paren(this=value)
     return values
@@ -221,20 +223,25 @@ def _literal(value: exp.Expr) -> bool:
     return isinstance(value, exp.Literal | exp.Null | exp.Boolean)
 
 
-def _substitute(query: exp.Expr, values: dict[str, exp.Expr]) -> exp.Expr:
-    def replace(node: exp.Expr) -> exp.Expr:
-        if isinstance(node, exp.Parameter | exp.SessionParameter):
-            name = node.name.lower()
-            if isinstance(node, exp.Parameter) and name in values:
-                return values[name].copy()
+def _substitute(
+    query: exp.Expr, values: dict[str, exp.Expr], parameters: list[exp.Expr]
+) -> exp.Expr:
+    """The query with each of its `parameters` (the @variables the walk found) replaced by its
+    SET value, in place (the tree is this check's own)."""
+    for node in parameters:
+        if node.root() is not query:
+            continue  # taken out with a row counter (`_counters`)
+        name = node.name.lower()
+        if not (isinstance(node, exp.Parameter) and name in values):
             raise QueryRefused(
                 "one statement",
                 f"@{node.name} is not set by a SET line before the query (server and session "
                 "variables are not readable)",
             )
-        return node
-
-    return query.transform(replace, copy=False)  # the tree is this check's own
+        if node is query:
+            return values[name].copy()
+        node.replace(values[name].copy())
+    return query
 
 
 def _counters(query: exp.Expr, values: dict[str, exp.Expr]) -> exp.Expr:

@@ -13,16 +13,18 @@ from sqlglot.dialects.sqlite import SQLite
 
 from enamel.queries.dialects import postgresql, sqlite
 from enamel.queries.dialects.common import DATE_TEXT, adddate, one_of
-from enamel.queries.schema import READABLE_TABLES, canonical_names, declared_kind
+from enamel.queries.schema import READABLE_TABLES, canonical_names, declared_kind, source_nodes
 
 _DIALECTS = {"mysql": "mysql", "postgresql": "postgres", "sqlite": "sqlite"}
 
 
-def render(tree: exp.Expr, dialect: str) -> str:
-    """The checked `tree` (the caller's own: rewritten in place) as `dialect`'s SQL text."""
+def render(tree: exp.Expr, dialect: str, named: list[exp.Alias] | None = None) -> str:
+    """The checked `tree` (the caller's own: rewritten in place) as `dialect`'s SQL text;
+    `named`: its aliases, when the caller has found them already."""
     canonical = canonical_names()
     # MySQL compares column aliases in any case too: `AS ZipCode ... GROUP BY zipcode`.
-    aliases = {a.alias.lower(): a.alias for a in tree.find_all(exp.Alias) if a.alias}
+    found = tree.find_all(exp.Alias) if named is None else named
+    aliases = {a.alias.lower(): a.alias for a in found if a.alias}
 
     def spell(node: exp.Expr) -> exp.Expr:
         if not _SPELLED(type(node)):
@@ -160,6 +162,7 @@ def output_kinds(tree: exp.Expr, texts: tuple[bool, ...] | None) -> tuple[str, .
     if texts is None or not isinstance(tree, exp.Select):
         return None
     kinds = []
+    found = source_nodes(tree)
     for item, text in zip(tree.expressions, texts, strict=True):
         value = item.this if isinstance(item, exp.Alias) else item
         if isinstance(value, exp.Max | exp.Min) and not value.expressions:
@@ -167,7 +170,7 @@ def output_kinds(tree: exp.Expr, texts: tuple[bool, ...] | None) -> tuple[str, .
         if text or _numeric(value):
             kinds.append("text" if text else "plain")
         elif isinstance(value, exp.Column):
-            kinds.append(declared_kind(tree, value) or "guess")
+            kinds.append(declared_kind(found, value) or "guess")
         else:
             kinds.append("guess")
     return tuple(kinds)
