@@ -372,6 +372,20 @@ def test_trailing_spaces_do_not_count_in_comparisons(api: Api) -> None:
     ]
 
 
+def test_text_is_grouped_and_counted_in_any_case(api: Api) -> None:
+    # MySQL's collation: Smith, smith and `Smith ` are one name to GROUP BY and COUNT(DISTINCT).
+    pats = [make_patient(api.db, LName=name) for name in ("Smith", "smith", "Smith", "Jones")]
+    update = "UPDATE patient SET {q}LName{q} = {p} WHERE {q}PatNum{q} = {p}"
+    raw_sql(api.db, update, "Smith ", pats[2])
+    assert rows(api, "SELECT COUNT(*) AS n FROM patient GROUP BY LName ORDER BY n") == [
+        {"n": 1},
+        {"n": 3},
+    ]
+    groups = rows(api, "SELECT LName AS Name, COUNT(*) AS n FROM patient GROUP BY 1 ORDER BY n")
+    assert [(g["Name"].strip().lower(), g["n"]) for g in groups] == [("jones", 1), ("smith", 3)]
+    assert rows(api, "SELECT COUNT(DISTINCT LName) AS d FROM patient") == [{"d": 2}]
+
+
 def test_date_format_writes_am_pm_and_ordinal_days(api: Api) -> None:
     answer = rows(
         api,

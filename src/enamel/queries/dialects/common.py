@@ -121,11 +121,7 @@ def ignoring_case(node: exp.Expr, dialect: str) -> None:
         return
     if not others or not all(_text(v) or _text(single_output(v)) for v in others):
         return
-    trimmed = exp.Anonymous(this="RTRIM", expressions=[column.copy()])
-    if dialect == "sqlite":
-        node.set(side, exp.Collate(this=trimmed, expression=exp.var("NOCASE")))
-    else:
-        node.set(side, exp.Lower(this=trimmed))
+    node.set(side, as_mysql_compares(column.copy(), dialect))
     for other in others:
         if _literal(other):
             text = other.this.rstrip(" ")
@@ -133,6 +129,54 @@ def ignoring_case(node: exp.Expr, dialect: str) -> None:
         else:
             other_trimmed = exp.Anonymous(this="RTRIM", expressions=[other.copy()])
             other.replace(other_trimmed if dialect == "sqlite" else exp.Lower(this=other_trimmed))
+
+
+def as_mysql_compares(column: exp.Expr, dialect: str) -> exp.Expr:
+    """A text column as MySQL's collation compares, groups and counts it: in any case, without
+    trailing spaces (PostgreSQL LOWER(RTRIM()), SQLite RTRIM() COLLATE NOCASE)."""
+    trimmed = exp.Anonymous(this="RTRIM", expressions=[column])
+    if dialect == "sqlite":
+        return exp.Collate(this=trimmed, expression=exp.var("NOCASE"))
+    return exp.Lower(this=trimmed)
+
+
+def group_ignoring_case(select: exp.Select, dialect: str) -> None:
+    """`GROUP BY City` (or `GROUP BY 1` naming it) puts `Portland` and `portland ` in one
+    group, as MySQL does: a text column's key is `as_mysql_compares`. A select alias is left
+    as it is."""
+    group = select.args.get("group")
+    if group is None:
+        return
+    aliases = {a.alias.lower() for a in select.expressions if isinstance(a, exp.Alias)}
+    keys = []
+    for key in group.expressions:
+        column = key
+        if (
+            isinstance(key, exp.Literal)
+            and key.is_int
+            and 0 < int(key.this) <= len(select.expressions)
+        ):
+            item = select.expressions[int(key.this) - 1]
+            column = item.this if isinstance(item, exp.Alias) else item
+        elif isinstance(key, exp.Column) and not key.table and key.name.lower() in aliases:
+            column = None  # a select alias
+        if _text_column(column):
+            key = as_mysql_compares(column.copy(), dialect)
+        keys.append(key)
+    group.set("expressions", keys)
+
+
+def count_ignoring_case(node: exp.Count, dialect: str) -> None:
+    """`COUNT(DISTINCT City)` counts `Portland` and `portland ` once, as MySQL does."""
+    values = node.this.expressions if isinstance(node.this, exp.Distinct) else []
+    if len(values) == 1 and _text_column(values[0]):
+        node.this.set("expressions", [as_mysql_compares(values[0].copy(), dialect)])
+
+
+def _text_column(value: exp.Expr | None) -> bool:
+    return (
+        isinstance(value, exp.Column) and not value.is_star and value.name.lower() in text_columns()
+    )
 
 
 def _literal(value: exp.Expr | None) -> bool:

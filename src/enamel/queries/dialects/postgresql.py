@@ -14,7 +14,9 @@ from enamel.queries.dialects.common import (
     SECONDS_IN,
     adddate,
     branches_as_text,
+    count_ignoring_case,
     days_from_year_one,
+    group_ignoring_case,
     having_as_where,
     ignoring_case,
     one_of,
@@ -89,6 +91,7 @@ REWRITTEN = one_of(
     exp.Time,
     exp.Extract,
     exp.DateDiff,
+    exp.Count,
 )
 
 
@@ -158,6 +161,8 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
         return exp.Anonymous(
             this="ARRAY_TO_STRING", expressions=[exp.ArrayAgg(this=node.this), separator]
         )
+    if isinstance(node, exp.Count):
+        count_ignoring_case(node, "postgresql")
     if isinstance(node, exp.RegexpLike):  # MySQL's REGEXP ignores case, as its `=` does
         return exp.RegexpILike(this=node.this, expression=node.expression)
     functions = _functions_on_postgresql(node)
@@ -555,6 +560,7 @@ def _group_like_mysql(select: exp.Select) -> None:
     """PostgreSQL refuses a column that is neither grouped nor aggregated; MySQL answers one
     value of the group. MIN() of it is one value of the group, and the same value for a
     column that depends on a grouped key (the usual case: GROUP BY patient.PatNum)."""
+    group_ignoring_case(select, "postgresql")  # its text keys are no longer plain columns
     group = select.args["group"]
     aliases = {a.alias.lower(): a.this for a in select.expressions if isinstance(a, exp.Alias)}
     keys: set[exp.Expr] = set(group.expressions)  # sqlglot compares trees structurally

@@ -10,7 +10,9 @@ from enamel.queries.dialects.common import (
     DATE_TEXT,
     adddate,
     branches_as_text,
+    count_ignoring_case,
     days_from_year_one,
+    group_ignoring_case,
     having_as_where,
     ignoring_case,
     one_of,
@@ -87,6 +89,7 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
     if isinstance(node, exp.Select):
         qualify_keys(node)
         order_ignoring_case(node, "sqlite")
+        group_ignoring_case(node, "sqlite")
         if node.args.get("having") and not node.args.get("group"):
             return having_as_where(node)
     if isinstance(node, exp.EQ | exp.NEQ | exp.GT | exp.GTE | exp.LT | exp.LTE | exp.Between):
@@ -106,6 +109,7 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
         )
     if isinstance(node, exp.Count) and isinstance(node.this, exp.Distinct):
         values = node.this.expressions  # COUNT(DISTINCT a, b): SQLite counts one value
+        count_ignoring_case(node, "sqlite")
         if len(values) > 1:
             joined = values[0]
             for value in values[1:]:
