@@ -119,7 +119,7 @@ def ignoring_case(node: exp.Expr, dialect: str) -> None:
         return
     if not (isinstance(column, exp.Column) and column.name.lower() in text_columns()):
         return
-    if not others or not all(_text(v) or _text(single_output(v)) for v in others):
+    if not others or not all(is_text(v) or is_text(single_output(v)) for v in others):
         return
     node.set(side, as_mysql_compares(column.copy(), dialect))
     for other in others:
@@ -183,16 +183,32 @@ def _literal(value: exp.Expr | None) -> bool:
     return isinstance(value, exp.Literal) and bool(value.is_string)
 
 
-_TEXT_FUNCTIONS = (exp.Lower, exp.Upper, exp.Concat, exp.ConcatWs, exp.Trim, exp.Substring)
+COMPUTED_TEXT = (
+    exp.Lower,
+    exp.Upper,
+    exp.Concat,
+    exp.ConcatWs,
+    exp.Trim,
+    exp.Substring,
+    exp.Left,
+    exp.Right,
+    exp.TimeToStr,
+)
+"""String functions: their value is text made when the query runs."""
 
 
-def _text(value: exp.Expr | None) -> bool:
-    """Whether the value is text: a string literal, a string function's result, a text column."""
-    if isinstance(value, exp.Literal):
-        return bool(value.is_string)
-    if isinstance(value, exp.Column):
-        return value.name.lower() in text_columns()
-    return isinstance(value, _TEXT_FUNCTIONS)
+def computed_text(value: exp.Expr | None) -> bool:
+    """Whether the value is text made when the query runs: a string function's result or a
+    cast to text (`CONCAT(...)`, `DATE_FORMAT(...)`, `CAST(x AS CHAR)`)."""
+    if isinstance(value, exp.Cast):
+        return bool(value.to.is_type("text", "char", "varchar"))
+    return isinstance(value, COMPUTED_TEXT)
+
+
+def is_text(value: exp.Expr | None) -> bool:
+    """Whether the value is text: a string literal, a text column of the schema, or text made
+    when the query runs."""
+    return _literal(value) or _text_column(value) or computed_text(value)
 
 
 def adddate(node: exp.Anonymous) -> exp.DateAdd | exp.DateSub | None:

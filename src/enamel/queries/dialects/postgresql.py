@@ -12,10 +12,12 @@ from enamel.queries.dialects.common import (
     SECONDS_IN,
     adddate,
     branches_as_text,
+    computed_text,
     count_ignoring_case,
     days_from_year_one,
     having_as_where,
     ignoring_case,
+    is_text,
     one_of,
     order_ignoring_case,
     qualify_keys,
@@ -125,7 +127,7 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
         and not isinstance(node.this, exp.Predicate | exp.Connector | exp.Not | exp.Boolean)
         and not (isinstance(node.parent, exp.Case) and node.parent.this is not None)
     ):  # (in `CASE x WHEN 1 THEN ...` the WHEN holds a value to compare x with, not a flag)
-        flag = _text_as_number(node.this, _DECIMAL) if _texty(node.this) else node.this
+        flag = _text_as_number(node.this, _DECIMAL) if is_text(node.this) else node.this
         node.set("this", exp.NEQ(this=flag, expression=exp.Literal.number(0)))
     if isinstance(node, exp.Dayname):
         return exp.Anonymous(this="TO_CHAR", expressions=[node.this, exp.Literal.string("FMDay")])
@@ -144,7 +146,7 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
         node.set("to", exp.DataType.build("DECIMAL(10, 0)"))  # MySQL's DECIMAL is DECIMAL(10,0)
     if isinstance(node, exp.Cast) and node.to.is_type(*exp.DataType.UNSIGNED_INTEGER_TYPES):
         node.set("to", exp.DataType.build("BIGINT"))  # CAST(x AS UNSIGNED)
-    if isinstance(node, exp.Cast) and node.to.is_type("bigint") and _texty(node.this):
+    if isinstance(node, exp.Cast) and node.to.is_type("bigint") and is_text(node.this):
         return _text_as_number(node.this, _INTEGER)  # CAST(ToothNum AS SIGNED): 'A' is 0
     if isinstance(node, exp.TimeToStr) and isinstance(node.args.get("format"), exp.Literal):
         # What sqlglot's PostgreSQL patterns lack: AM/PM and the day with its suffix (5th).
@@ -434,16 +436,6 @@ _DECIMAL = r"^\s*[-+]?([0-9]+(\.[0-9]*)?|\.[0-9]+)"
 """The leading number MySQL reads in text: an integer (CAST AS SIGNED), or with decimals."""
 
 
-def _texty(value: exp.Expr) -> bool:
-    """Whether the value is text: a text column of the schema, a string literal, a text
-    function's result or a cast to text."""
-    if isinstance(value, exp.Column):
-        return value.name.lower() in text_columns()
-    if isinstance(value, exp.Cast):
-        return value.to.is_type("char", "varchar", "text")
-    return (isinstance(value, exp.Literal) and value.is_string) or isinstance(value, _TEXTUAL)
-
-
 def _text_as_number(value: exp.Expr, pattern: str) -> exp.Expr:
     """Text as MySQL reads it where a number is needed: its leading number (`pattern`), 0
     when it has none ('A', ''), NULL for NULL. PostgreSQL refuses to cast '12abc' or 'A'."""
@@ -477,23 +469,13 @@ def _compare_dates_like_mysql(node: exp.Expr) -> None:
     string literal needs nothing: PostgreSQL casts it to the other side's type.)"""
     sides = ["this", "expression"] if not isinstance(node, exp.Between) else ["this", "low", "high"]
     values = [node.args.get(side) for side in sides]
-    textual = [_textual(v) or _textual(single_output(v)) for v in values]
+    textual = [computed_text(v) or computed_text(single_output(v)) for v in values]
     if not any(textual) or not any(_dated(v) for v in values if v is not None):
         return
     for side, value, text in zip(sides, values, textual, strict=True):
         if text:
             node.set(side, exp.Cast(this=value, to=exp.DataType.build("TIMESTAMP")))
 
-
-def _textual(value: exp.Expr | None) -> bool:
-    if isinstance(value, exp.Cast):
-        return value.to.is_type("text", "char", "varchar")
-    return isinstance(value, _TEXTUAL)
-
-
-_TEXTUAL = (exp.TimeToStr, exp.Concat, exp.ConcatWs, exp.Substring, exp.Left, exp.Right)
-"""Expressions whose value is text a date may be compared with (`>= CONCAT(YEAR(CURDATE()),
-'-01-01')`)."""
 
 _DATED = (
     exp.CurrentDate,

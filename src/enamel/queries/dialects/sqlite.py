@@ -10,6 +10,7 @@ from enamel.queries.dialects.common import (
     DATE_TEXT,
     adddate,
     branches_as_text,
+    computed_text,
     count_ignoring_case,
     days_from_year_one,
     group_ignoring_case,
@@ -269,10 +270,8 @@ _STORED = exp.Literal.string("%Y-%m-%d %H:%M:%S.000000")
 
 
 def _textual(value: exp.Expr | None) -> bool:
-    """Text computed when the query runs: DATE_FORMAT, CONCAT, CAST AS CHAR."""
-    if isinstance(value, exp.Cast):
-        return value.to.is_type("text", "char", "varchar")
-    return isinstance(value, exp.Concat) or (
+    """Text made when the query runs (DATE_FORMAT is Enamel's function by now)."""
+    return computed_text(value) or (
         isinstance(value, exp.Anonymous) and value.name.upper() == "DATE_FORMAT_PY"
     )
 
