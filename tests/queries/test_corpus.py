@@ -16,6 +16,8 @@ from pathlib import Path
 from typing import Any
 
 import pytest
+import sqlglot
+from sqlglot import exp
 
 from enamel.db import Database
 from enamel.db.migrate import upgrade
@@ -32,9 +34,11 @@ RESULTS: dict[str, dict[str, list[str]]] = {}
 """engine -> file stem -> the rows, normalised, for the comparison at the end."""
 
 
-def _normal(rows: list[dict[str, Any]]) -> list[str]:
+def _normal(rows: list[dict[str, Any]], sql: str = "") -> list[str]:
     """Rows as their values in column order (an unnamed expression's column name differs by
-    engine), without the time stamps of the load, numbers to two decimals, in a fixed order."""
+    engine), without the time stamps of the load, numbers to two decimals, in a fixed order;
+    then, when the query's ORDER BY names output columns, their values in the order answered
+    (`{"order": [...]}`): rows in another order are another answer, ties aside."""
     out = []
     for row in rows:
         kept = []
@@ -42,11 +46,44 @@ def _normal(rows: list[dict[str, Any]]) -> list[str]:
             lowered = name.lower()
             if lowered in ("datetstamp", "secdatetentry"):
                 continue
-            if isinstance(value, float | int | Decimal) and not isinstance(value, bool):
-                value = f"{Decimal(str(value)):.2f}"
-            kept.append(value)
+            kept.append(_value(value))
         out.append(json.dumps(kept, default=str))
-    return sorted(out)
+    order = _order(sql, rows)
+    return sorted(out) + ([json.dumps({"order": order}, default=str)] if order else [])
+
+
+def _value(value: Any) -> Any:
+    if isinstance(value, float | int | Decimal) and not isinstance(value, bool):
+        return f"{Decimal(str(value)):.2f}"
+    return value
+
+
+def _order(sql: str, rows: list[dict[str, Any]]) -> list[Any] | None:
+    """The ORDER BY keys of each row, in the order answered, where every key of the query's
+    ORDER BY is an output column (by name, alias or position); text as MySQL's collation
+    sorts it (any case, no trailing spaces), so that ties may come in any order."""
+    if len(rows) < 2 or not sql:
+        return None
+    query = [s for s in sqlglot.parse(sql, read="mysql") if s is not None][-1]
+    order = query.args.get("order") if isinstance(query, exp.Query) else None
+    if order is None:
+        return None
+    names = [name.lower() for name in rows[0]]
+    positions = []
+    for ordered in order.expressions:
+        key = ordered.this
+        if isinstance(key, exp.Literal) and key.is_int and 0 < int(key.this) <= len(names):
+            positions.append(int(key.this) - 1)
+        elif isinstance(key, exp.Column) and key.name.lower() in names:
+            positions.append(names.index(key.name.lower()))
+        else:
+            return None  # an expression: not told apart from ties here
+    out = []
+    for row in rows:
+        values = list(row.values())
+        keys = [_value(values[i]) for i in positions]
+        out.append([k.lower().rstrip(" ") if isinstance(k, str) else k for k in keys])
+    return out
 
 
 @contextmanager
@@ -84,7 +121,9 @@ def test_the_corpus_runs_on_each_engine(practice_db: Database) -> None:
             )
             assert response.status_code in (200, 400), (path.name, response.text)
             if response.status_code == 200:
-                RESULTS.setdefault(db.dialect, {})[path.stem] = _normal(response.json())
+                RESULTS.setdefault(db.dialect, {})[path.stem] = _normal(
+                    response.json(), path.read_text()
+                )
                 outcomes[path.stem] = "ok"
             else:
                 outcomes[path.stem] = response.json()["message"][:160]
