@@ -29,6 +29,9 @@ def one_of(*classes: type) -> Callable[[type], bool]:
 
 AGGREGATES = (exp.AggFunc, exp.Window)
 
+COMPARISONS = (exp.EQ, exp.NEQ, exp.GT, exp.GTE, exp.LT, exp.LTE, exp.Between)
+"""Where MySQL compares a date or date-time with text as dates."""
+
 
 def qualify_keys(select: exp.Select) -> None:
     """`SELECT a.PatNum ... FROM appointment a JOIN patient p ... GROUP BY PatNum ORDER BY

@@ -8,6 +8,7 @@ import re
 from sqlglot import exp
 
 from enamel.queries.dialects.common import (
+    COMPARISONS,
     MONTHS_IN,
     SECONDS_IN,
     adddate,
@@ -41,13 +42,7 @@ _OPERATORS: tuple[type[exp.Expr], ...] = (
     exp.Sub,
     exp.Mul,
     exp.Div,
-    exp.EQ,
-    exp.NEQ,
-    exp.GT,
-    exp.GTE,
-    exp.LT,
-    exp.LTE,
-    exp.Between,
+    *COMPARISONS,
     exp.In,
 )
 """Conditions, comparisons and arithmetic: the most frequent nodes, to one handler."""
@@ -178,7 +173,7 @@ def _operator_like_mysql(node: exp.Expr) -> exp.Expr:
     case, flags as conditions and conditions as numbers."""
     if isinstance(node, exp.Add | exp.Sub) and isinstance(node.expression, exp.Interval):
         node.set("this", _as_date_time(node.this))  # '2026-01-01' + INTERVAL 1 MONTH
-    if isinstance(node, exp.EQ | exp.NEQ | exp.GT | exp.GTE | exp.LT | exp.LTE | exp.Between):
+    if isinstance(node, COMPARISONS):
         _compare_dates_like_mysql(node)
     if isinstance(node, exp.EQ | exp.NEQ | exp.In):
         ignoring_case(node, "postgresql")

@@ -7,6 +7,7 @@ from __future__ import annotations
 from sqlglot import exp
 
 from enamel.queries.dialects.common import (
+    COMPARISONS,
     DATE_TEXT,
     adddate,
     branches_as_text,
@@ -60,13 +61,7 @@ REWRITTEN = one_of(
     exp.Left,
     exp.Right,
     exp.Week,
-    exp.EQ,
-    exp.NEQ,
-    exp.GT,
-    exp.GTE,
-    exp.LT,
-    exp.LTE,
-    exp.Between,
+    *COMPARISONS,
     exp.CurrentDate,
     exp.Add,
     exp.Sub,
@@ -93,7 +88,7 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
         group_ignoring_case(node, "sqlite")
         if node.args.get("having") and not node.args.get("group"):
             return having_as_where(node)
-    if isinstance(node, exp.EQ | exp.NEQ | exp.GT | exp.GTE | exp.LT | exp.LTE | exp.Between):
+    if isinstance(node, COMPARISONS):
         _compare_stored_date_times(node)
     if isinstance(node, exp.EQ | exp.NEQ | exp.In):
         ignoring_case(node, "sqlite")
