@@ -411,15 +411,11 @@ def _as_condition(value: exp.Expr) -> exp.Expr:
     return exp.NEQ(this=value, expression=exp.Literal.number(0))
 
 
-_LEADING_NUMBER = re.compile(r"\s*[+-]?(\d+(\.\d*)?|\.\d+)")
-
-
 def _as_number(value: exp.Expr) -> exp.Expr:
     """A condition as 1 or 0; text in arithmetic as MySQL reads it, its leading number or 0
     (`'2.5' * 2`)."""
     if isinstance(value, exp.Literal) and value.is_string:
-        found = _LEADING_NUMBER.match(value.this)
-        return exp.Literal.number(found.group(0).strip() if found else 0)
+        return _text_as_number(value, _DECIMAL)
     inner = value.unnest() if isinstance(value, exp.Paren) else value
     if isinstance(inner, exp.Predicate | exp.Connector | exp.Not):
         return exp.Cast(this=value, to=exp.DataType.build("INT"))
