@@ -324,6 +324,37 @@ def test_a_runaway_query_is_stopped_by_the_time_limit(api: Api) -> None:
         assert ask(limited, headers, "SELECT 1 AS one").json() == [{"one": 1}]
 
 
+def test_sqlites_time_limit_stops_only_the_read_that_outlives_it(api: Api) -> None:
+    """SQLite's time limit is a thread that interrupts a read at its deadline
+    (`queries.watchdog`): quick reads one after another for three times the limit are never
+    interrupted (a read's deadline passing after it ended leaves the next read alone); a
+    runaway with a shorter limit than the reads before it is stopped at its own limit, not at
+    theirs."""
+    if api.db.dialect != "sqlite":
+        pytest.skip("SQLite only: MariaDB and PostgreSQL stop a statement themselves")
+    quick = "SELECT COUNT(*) AS n FROM patient"
+    with api_for(api.db, query_time_limit=0.3) as limited:
+        headers = limited.integration("queries")
+        until = time.monotonic() + 0.9
+        reads = 0
+        while time.monotonic() < until:
+            response = ask(limited, headers, quick)
+            assert response.status_code == 200, response.text
+            reads += 1
+        assert reads > 3
+    with api_for(api.db, query_time_limit=30) as patient_app:
+        slow_headers = patient_app.integration("queries", name="Patient reports")
+        assert ask(patient_app, slow_headers, quick).status_code == 200  # a deadline 30 s away
+        with api_for(api.db, query_time_limit=0.3) as limited:
+            headers = limited.integration("queries", name="Hasty reports")
+            started = time.monotonic()
+            response = ask(limited, headers, HEAVY)
+            took = time.monotonic() - started
+    assert response.status_code == 400, response.text
+    assert "time limit of 0.3 s" in response.json()["message"]
+    assert took < 5
+
+
 def test_reads_side_by_side_all_answer(api: Api, practice: Practice) -> None:
     """Four clients at once, five reads each: every read answers its own rows (on SQLite they
     take turns fetching; on the servers they run side by side)."""

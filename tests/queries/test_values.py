@@ -93,6 +93,23 @@ def test_values_written_straight_into_sqlite_come_as_before(
         {"LName": "Cole", "Birthdate": 20240105, "DateTStamp": zero},
         {"LName": "Dunn", "Birthdate": "1990-04-01T00:00:00", "DateTStamp": "x"},
     ]
+    # Each zero month or day alone on its page; a name that looks like one beside real dates.
+    raw_sql(
+        api.db,
+        'UPDATE patient SET "Birthdate" = ?, "DateTStamp" = ?, "LName" = ? WHERE "PatNum" = ?',
+        "2024-05-00",
+        "2024-05-00 10:00:00.000000",
+        "Eads-00-T",
+        pats[3],
+    )
+    for column in ("Birthdate", "DateTStamp"):
+        assert ask(f"SELECT {column} FROM patient WHERE PatNum = {pats[3]}") == [{column: zero}]
+    for pat in pats:  # a regular date-time and a name holding -00-: as the Python path writes
+        raw_sql(api.db, 'UPDATE patient SET "DateTStamp" = ? WHERE "PatNum" = ?',
+                "2024-01-02 03:04:05.000000", pat)  # fmt: skip
+    assert ask(f"SELECT LName, DateTStamp FROM patient WHERE PatNum = {pats[3]}") == [
+        {"LName": "Eads-00-T", "DateTStamp": "2024-01-02T03:04:05"}
+    ]
     raw_sql(
         api.db, 'UPDATE provider SET "Abbr" = ? WHERE "ProvNum" = ?', b"\x00\xff", practice.dentist
     )

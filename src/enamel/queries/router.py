@@ -6,6 +6,7 @@ from typing import Annotated
 
 from fastapi import APIRouter, Depends, Query, Request
 from pydantic import BaseModel, Field
+from starlette.concurrency import run_in_threadpool
 
 from enamel.api.access import database, writer
 from enamel.api.encode import JSON
@@ -34,9 +35,9 @@ async def short_query(
     """The query's rows as a JSON array of objects keyed by column name, at most 1000 a call
     (`Offset` pages on); dates as `yyyy-MM-ddTHH:mm:ss`, as Open Dental sends them."""
     db, settings = database(request), request.app.state.settings
-    page = await run.in_turn(
+    done = await run.in_turn(
         db,
-        lambda queued: service.short_query(
+        lambda queued: service.read(
             db,
             actor,
             body.SqlCommand,
@@ -46,4 +47,6 @@ async def short_query(
             queued=queued,
         ),
     )
+    # The log write in the thread pool: on SQLite the next read runs in its turn meanwhile.
+    page = await run_in_threadpool(service.logged, db, actor, done)
     return JSON(page.json)
