@@ -25,12 +25,10 @@ CASES = dict(DIALECT_CASES)
 GAPS: dict[str, dict[str, str]] = {
     "mysql": {},
     "postgresql": {
-        "week": "function: WEEK runs here in MySQL's modes 0 and 3",
         "min_max_ci": '"C" where MariaDB answers "a"',
         "distinct_ci": '"2.00" where MariaDB answers "1.00"',
     },
     "sqlite": {
-        "week": "function: WEEK runs here in MySQL's modes 0 and 3",
         "min_max_ci": '"C" where MariaDB answers "a"',
         "distinct_ci": '"2.00" where MariaDB answers "1.00"',
         "money_cents_sum": '"0.00" where MariaDB answers "1.00"',

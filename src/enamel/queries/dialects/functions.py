@@ -12,6 +12,7 @@ from collections.abc import Callable
 from decimal import ROUND_DOWN, ROUND_HALF_UP, Decimal
 from typing import Any
 
+from enamel.queries.dialects import weeks
 from enamel.queries.dialects.common import MONTHS_IN, SECONDS_IN
 
 
@@ -39,6 +40,9 @@ def add_mysql_functions(dbapi_connection: Any, _record: Any) -> None:
     add("MAKEDATE", 2, _makedate, deterministic=True)
     add("WEEK", 1, _week, deterministic=True)
     add("WEEK", 2, _week, deterministic=True)
+    add("WEEK_OF_YEAR", 1, lambda v: _week(v, 3), deterministic=True)
+    add("YEARWEEK", 1, _yearweek, deterministic=True)
+    add("YEARWEEK", 2, _yearweek, deterministic=True)
     add("MID", 3, _substring, deterministic=True)
     add("LEFT_MYSQL", 2, _left, deterministic=True)
     add("RIGHT_MYSQL", 2, _right, deterministic=True)
@@ -147,15 +151,21 @@ def _makedate(year: Any, day: Any) -> str | None:
 
 
 def _week(value: Any, mode: Any = 0) -> int | None:
-    """MySQL's WEEK in its modes 0 (the default: weeks start on Sunday, the days before the
-    year's first Sunday are week 0) and 3 (ISO 8601); `validate` refuses the others."""
+    """MySQL's WEEK in any of its modes (`weeks`; mode 0, its default, counts weeks from the
+    year's first Sunday)."""
     moment = _moment(value)
-    if moment is None:
+    if moment is None or mode is None:
         return None
-    if int(mode or 0) == 3:
-        return moment.isocalendar()[1]
-    sunday_based = (moment.weekday() + 1) % 7  # Sunday 0
-    return (moment.timetuple().tm_yday - sunday_based + 6) // 7
+    return weeks.week(moment.date(), weeks.flags(int(mode)))[0]
+
+
+def _yearweek(value: Any, mode: Any = 0) -> int | None:
+    """MySQL's YEARWEEK: the year and the week of the date (`weeks`), as year * 100 + week."""
+    moment = _moment(value)
+    if moment is None or mode is None:
+        return None
+    week, year = weeks.week(moment.date(), weeks.flags(int(mode), yearweek=True))
+    return year * 100 + week
 
 
 _STORED_DATE_TIME = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}")

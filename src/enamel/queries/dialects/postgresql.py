@@ -7,6 +7,7 @@ import re
 
 from sqlglot import exp
 
+from enamel.queries.dialects import weeks
 from enamel.queries.dialects.common import (
     COMPARISONS,
     MONTHS_IN,
@@ -73,6 +74,7 @@ REWRITTEN = one_of(
     exp.Second,
     exp.LastDay,
     exp.Week,
+    exp.WeekOfYear,
     exp.Pad,
     exp.Left,
     exp.Right,
@@ -199,10 +201,17 @@ def _functions_on_postgresql(node: exp.Expr) -> exp.Expr:
         part = exp.Extract(this=exp.var(_EXTRACTED[type(node)]), expression=value)
         return exp.Cast(this=exp.Floor(this=part), to=exp.DataType.build("INT"))
     if name == "WEEKDAY" and len(node.expressions) == 1:  # Monday 0
-        day = exp.Extract(this=exp.var("ISODOW"), expression=_as_date_time(node.expressions[0]))
-        return exp.Paren(this=exp.Sub(this=_int(day), expression=exp.Literal.number(1)))
+        dow = exp.Extract(this=exp.var("ISODOW"), expression=_as_date_time(node.expressions[0]))
+        return exp.Paren(this=exp.Sub(this=_int(dow), expression=exp.Literal.number(1)))
     if isinstance(node, exp.Week):
-        return _week_on_postgresql(node)
+        return weeks.on_postgresql(_as_date_time(_unwrapped(node.this)), node.args.get("mode"))
+    if isinstance(node, exp.WeekOfYear):  # ISO 8601's week: WEEK's mode 3
+        day = _as_date_time(_unwrapped(node.this))
+        return weeks.on_postgresql(day, exp.Literal.number(3))
+    if name == "YEARWEEK" and len(node.expressions) in (1, 2):
+        day = _as_date_time(node.expressions[0])
+        mode = node.expressions[1] if len(node.expressions) == 2 else None
+        return weeks.on_postgresql(day, mode, yearweek=True)
     if isinstance(node, exp.DateDiff):
         return days_from_year_one(node)
     if name == "MAKEDATE" and len(node.expressions) == 2:
@@ -334,28 +343,6 @@ def _substring_index(node: exp.SubstringIndex) -> exp.Expr:
         span = exp.Slice(this=exp.Add(this=size, expression=exp.Literal.number(n + 1)))
     sliced = exp.Bracket(this=exp.Paren(this=parts()), expressions=[span])
     return exp.Anonymous(this="ARRAY_TO_STRING", expressions=[sliced, delimiter])
-
-
-def _week_on_postgresql(node: exp.Week) -> exp.Expr:
-    """WEEK in MySQL's modes 0 (its default: weeks start on Sunday, the days before the year's
-    first Sunday are week 0) and 3 (ISO 8601)."""
-    mode = node.args.get("mode")
-    value = _as_date_time(_unwrapped(node.this))
-    if mode is not None and mode.sql() == "3":
-        return _int(exp.Extract(this=exp.var("WEEK"), expression=value))
-    if mode is not None and mode.sql() != "0":
-        raise QueryRefused("function", "WEEK runs here in MySQL's modes 0 and 3")
-    day = exp.Extract(this=exp.var("DOY"), expression=value)
-    sunday_based = exp.Extract(this=exp.var("DOW"), expression=value.copy())
-    weeks = exp.Div(
-        this=exp.Paren(
-            this=exp.Add(
-                this=exp.Sub(this=day, expression=sunday_based), expression=exp.Literal.number(6)
-            )
-        ),
-        expression=exp.Literal.number(7),
-    )
-    return exp.Cast(this=exp.Floor(this=weeks), to=exp.DataType.build("INT"))
 
 
 def _int(value: exp.Expr) -> exp.Expr:

@@ -60,7 +60,6 @@ REWRITTEN = one_of(
     exp.GroupConcat,
     exp.Left,
     exp.Right,
-    exp.Week,
     *COMPARISONS,
     exp.CurrentDate,
     exp.Add,
@@ -155,10 +154,6 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
     if isinstance(node, exp.Left | exp.Right):  # keywords in SQLite: Enamel's functions
         name = "LEFT_MYSQL" if isinstance(node, exp.Left) else "RIGHT_MYSQL"
         return exp.Anonymous(this=name, expressions=[node.this, node.expression])
-    if isinstance(node, exp.Week):
-        mode = node.args.get("mode")
-        if mode is not None and mode.sql() not in ("0", "3"):
-            raise QueryRefused("function", "WEEK runs here in MySQL's modes 0 and 3")
     if isinstance(node, exp.CurrentDate):
         return exp.Anonymous(this="CURDATE", expressions=[])
     if isinstance(node, exp.Add | exp.Sub) and isinstance(node.expression, exp.Interval):
