@@ -61,9 +61,11 @@ _DAY = "enamel_day"
 """The placeholder of the date in `_TEMPLATES`."""
 
 _WEEK_ONE = {
-    # The first day of week 1 of the year of `{year}` (a time stamp at the year's start).
+    # The first day of week 1 of the year of `{year}` (a time stamp at the year's start): the
+    # Monday (PostgreSQL's week) on or before {year} + {probe} days, or the Sunday, a day
+    # before the Monday on or before a day later.
     _MONDAY_FIRST: "CAST(DATE_TRUNC('week', {year} + INTERVAL '{probe} days') AS DATE)",
-    0: "(CAST(DATE_TRUNC('week', {year} + INTERVAL '{probe} days' + INTERVAL '1 day') AS DATE) - 1)",
+    0: "(CAST(DATE_TRUNC('week', {year} + INTERVAL '{later} days') AS DATE) - 1)",
 }
 
 
@@ -76,7 +78,7 @@ def _template(bits: int, part: str) -> exp.Expr:
     probe = 6 if bits & _FIRST_WEEKDAY else 3
 
     def week_one(shift: str) -> str:
-        return form.format(year=f"({year}{shift})", probe=probe)
+        return form.format(year=f"({year}{shift})", probe=probe, later=probe + 1)
 
     this, last, following = (
         week_one(""),
