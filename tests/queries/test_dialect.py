@@ -390,6 +390,24 @@ def test_text_is_grouped_and_counted_in_any_case(api: Api) -> None:
     assert rows(api, "SELECT COUNT(DISTINCT LName) AS d FROM patient") == [{"d": 2}]
 
 
+def test_min_and_max_of_text_in_any_case(api: Api) -> None:
+    # MySQL's collation orders abel < bell < Cole; a capital-first order has Cole < abel < bell.
+    for group, name in ((1, "bell"), (1, "Cole"), (1, "abel"), (2, "Dunn"), (2, "de Vries")):
+        make_patient(api.db, LName=name, FName=f"Group{group}")
+    assert rows(api, "SELECT MIN(LName) AS a, MAX(LName) AS z FROM patient") == [
+        {"a": "abel", "z": "Dunn"}
+    ]
+    assert rows(
+        api,
+        "SELECT FName, MIN(LName) AS a, MAX(UPPER(LName)) AS z, MAX(p.LName) AS m FROM"
+        " (SELECT LName, FName FROM patient) p GROUP BY FName ORDER BY FName",
+    ) == [
+        {"FName": "Group1", "a": "abel", "z": "COLE", "m": "Cole"},
+        {"FName": "Group2", "a": "de Vries", "z": "DUNN", "m": "Dunn"},
+    ]
+    assert rows(api, "SELECT MIN(LName) AS a FROM patient WHERE PatNum < 0") == [{"a": None}]
+
+
 def test_date_format_writes_am_pm_and_ordinal_days(api: Api) -> None:
     answer = rows(
         api,

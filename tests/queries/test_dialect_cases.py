@@ -24,13 +24,8 @@ from tests.queries.test_corpus import _normal, demo_practice
 CASES = dict(DIALECT_CASES)
 GAPS: dict[str, dict[str, str]] = {
     "mysql": {},
-    "postgresql": {
-        "min_max_ci": '"C" where MariaDB answers "a"',
-        "distinct_ci": '"2.00" where MariaDB answers "1.00"',
-    },
+    "postgresql": {},
     "sqlite": {
-        "min_max_ci": '"C" where MariaDB answers "a"',
-        "distinct_ci": '"2.00" where MariaDB answers "1.00"',
         "money_cents_sum": '"0.00" where MariaDB answers "1.00"',
     },
 }

@@ -10,7 +10,7 @@ from functools import cache
 from sqlglot import exp
 
 from enamel.queries.refusals import QueryRefused
-from enamel.queries.schema import text_columns
+from enamel.queries.schema import source_nodes, text_columns
 
 DATE_TEXT = re.compile(r"(\d{4}-\d\d-\d\d)(?:[ T](\d\d:\d\d)(:\d\d)?)?")
 """A date's text as MySQL reads one: the day, then maybe the time (groups 1, 2 and 3)."""
@@ -172,8 +172,57 @@ def group_ignoring_case(select: exp.Select, dialect: str) -> None:
 def count_ignoring_case(node: exp.Count, dialect: str) -> None:
     """`COUNT(DISTINCT City)` counts `Portland` and `portland ` once, as MySQL does."""
     values = node.this.expressions if isinstance(node.this, exp.Distinct) else []
-    if len(values) == 1 and _text_column(values[0]):
+    if len(values) == 1 and (_text_column(values[0]) or derived_text(values[0])):
         node.this.set("expressions", [as_mysql_compares(values[0].copy(), dialect)])
+
+
+def min_max_ignoring_case(node: exp.Min | exp.Max, dialect: str) -> exp.Expr:
+    """`MIN(LName)` and `MAX(LName)` of text in MySQL's order (`de Vries` among the D's, as
+    `order_ignoring_case` sorts), answering the value as stored: on SQLite the value compared
+    COLLATE NOCASE; on PostgreSQL the first of the group's values in the order of their
+    LOWER(), then themselves, by ARRAY_AGG."""
+    value = node.this
+    if not (_text_column(value) or computed_text(value) or derived_text(value)):
+        return node
+    if dialect == "sqlite":
+        node.set("this", exp.Collate(this=value, expression=exp.var("NOCASE")))
+        return node
+    desc = isinstance(node, exp.Max)
+    order = exp.Order(
+        this=value.copy(),
+        expressions=[
+            exp.Ordered(this=exp.Lower(this=value.copy()), desc=desc, nulls_first=False),
+            exp.Ordered(this=value.copy(), desc=desc, nulls_first=False),
+        ],
+    )  # NULLs last: the first is NULL only when all are
+    return exp.Bracket(
+        this=exp.Paren(this=exp.ArrayAgg(this=order)),
+        expressions=[exp.Literal.number(1)],
+        offset=1,  # PostgreSQL's first element, as written
+    )
+
+
+def derived_text(value: exp.Expr | None) -> bool:
+    """Whether the value is a column of a subquery in FROM or JOIN whose output of that name is
+    text (`MIN(v) ... FROM (SELECT 'b' AS v UNION ALL ...) t`; a UNION's first select names
+    and types its columns)."""
+    if not isinstance(value, exp.Column) or value.is_star:
+        return False
+    select = value.parent_select
+    if select is None:
+        return False
+    name, qualifier = value.name.lower(), value.table.lower()
+    for alias, source in source_nodes(select):
+        query = source.this if isinstance(source, exp.Subquery) else None
+        if (qualifier and alias != qualifier) or query is None:
+            continue
+        while isinstance(query, exp.SetOperation):
+            query = query.this
+        for item in query.expressions if isinstance(query, exp.Select) else ():
+            if item.alias_or_name.lower() == name:
+                inner = item.this if isinstance(item, exp.Alias) else item
+                return is_text(inner) or derived_text(inner)
+    return False
 
 
 def _text_column(value: exp.Expr | None) -> bool:

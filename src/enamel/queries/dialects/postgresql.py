@@ -20,6 +20,7 @@ from enamel.queries.dialects.common import (
     having_as_where,
     ignoring_case,
     is_text,
+    min_max_ignoring_case,
     one_of,
     order_ignoring_case,
     qualify_keys,
@@ -89,6 +90,8 @@ REWRITTEN = one_of(
     exp.Extract,
     exp.DateDiff,
     exp.Count,
+    exp.Min,
+    exp.Max,
 )
 
 
@@ -160,6 +163,8 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
         )
     if isinstance(node, exp.Count):
         count_ignoring_case(node, "postgresql")
+    if isinstance(node, exp.Min | exp.Max):
+        return min_max_ignoring_case(node, "postgresql")
     if isinstance(node, exp.RegexpLike):  # MySQL's REGEXP ignores case, as its `=` does
         return exp.RegexpILike(this=node.this, expression=node.expression)
     functions = _functions_on_postgresql(node)

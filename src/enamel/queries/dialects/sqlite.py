@@ -17,6 +17,7 @@ from enamel.queries.dialects.common import (
     group_ignoring_case,
     having_as_where,
     ignoring_case,
+    min_max_ignoring_case,
     one_of,
     order_ignoring_case,
     qualify_keys,
@@ -47,6 +48,8 @@ REWRITTEN = one_of(
     exp.Case,
     exp.If,
     exp.Count,
+    exp.Min,
+    exp.Max,
     exp.Round,
     exp.Trunc,
     exp.Length,
@@ -102,6 +105,8 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
         branches_as_text(
             node, lambda v: exp.Cast(this=_as_mysql_text(v), to=exp.DataType.build("TEXT"))
         )
+    if isinstance(node, exp.Min | exp.Max):
+        return min_max_ignoring_case(node, "sqlite")
     if isinstance(node, exp.Count) and isinstance(node.this, exp.Distinct):
         values = node.this.expressions  # COUNT(DISTINCT a, b): SQLite counts one value
         count_ignoring_case(node, "sqlite")
