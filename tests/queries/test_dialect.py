@@ -593,3 +593,24 @@ def test_week_yearweek_and_weekofyear_in_every_mode_around_every_new_year(api: A
     assert rows(api, "SELECT WEEK('2024-06-15', -7) AS a, WEEK('2024-06-15', 9) AS b") == [
         {"a": weeks.week(dt.date(2024, 6, 15), weeks.flags(1))[0], "b": 24}
     ]
+
+
+def test_amounts_add_up_exactly_as_mysqls_decimals_do(api: Api, practice: Practice) -> None:
+    """0.10 + 0.20 is 0.30 exactly in MySQL; on SQLite the amounts are floating-point numbers
+    (0.30000000000000004), so a balance report's `HAVING SUM(fees) - SUM(discounts) <> 0`
+    would keep a patient whose balance is zero."""
+    even, owing = make_patient(api.db, LName="Even"), make_patient(api.db, LName="Owing")
+    for fee, discount in (("0.10", "0.00"), ("0.20", "0.00"), ("0.00", "0.30")):
+        make_procedure(api.db, practice, even, ProcFee=Decimal(fee), Discount=Decimal(discount))
+    make_procedure(api.db, practice, owing, ProcFee=Decimal("0.70"), Discount=Decimal("0.20"))
+    answer = rows(
+        api,
+        "SELECT p.LName, SUM(pl.ProcFee) AS Fees, SUM(pl.ProcFee) = 0.3 AS Exact,"
+        " SUM(pl.ProcFee) - SUM(pl.Discount) AS Balance FROM procedurelog pl"
+        " INNER JOIN patient p ON p.PatNum = pl.PatNum GROUP BY p.PatNum, p.LName"
+        " HAVING SUM(pl.ProcFee) - SUM(pl.Discount) <> 0 ORDER BY p.LName",
+    )
+    assert answer == [{"LName": "Owing", "Fees": 0.7, "Exact": 0, "Balance": 0.5}]
+    assert rows(
+        api, f"SELECT SUM(ProcFee) = 0.3 AS Exact FROM procedurelog WHERE PatNum = {even}"
+    ) == [{"Exact": 1}]

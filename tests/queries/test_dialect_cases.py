@@ -25,9 +25,7 @@ CASES = dict(DIALECT_CASES)
 GAPS: dict[str, dict[str, str]] = {
     "mysql": {},
     "postgresql": {},
-    "sqlite": {
-        "money_cents_sum": '"0.00" where MariaDB answers "1.00"',
-    },
+    "sqlite": {},
 }
 """engine -> case -> why the engine cannot answer MariaDB's rows yet (MariaDB: cannot answer)."""
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 from functools import cache, lru_cache
 
-from sqlalchemy import Date, DateTime, String, Time
+from sqlalchemy import Date, DateTime, Integer, String, Time
 from sqlalchemy.types import TypeDecorator
 from sqlglot import exp
 
@@ -78,6 +78,11 @@ def text_columns() -> frozenset[str]:
 def money_columns() -> frozenset[str]:
     """Lower-cased names of the readable tables' amounts (Enamel's Money: two decimals)."""
     return _typed_columns(Money)
+
+
+def integer_columns() -> frozenset[str]:
+    """Lower-cased names of the readable tables' integer columns (keys, counts, enums)."""
+    return _typed_columns(Integer)
 
 
 def date_columns() -> frozenset[str]:

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 from sqlglot import exp
 
+from enamel.queries.dialects import decimals
 from enamel.queries.dialects.common import (
     COMPARISONS,
     DATE_TEXT,
@@ -48,6 +49,7 @@ REWRITTEN = one_of(
     exp.Case,
     exp.If,
     exp.Count,
+    exp.Sum,
     exp.Min,
     exp.Max,
     exp.Round,
@@ -94,6 +96,10 @@ def like_mysql(node: exp.Expr) -> exp.Expr:
         _compare_stored_date_times(node)
     if isinstance(node, exp.EQ | exp.NEQ | exp.In):
         ignoring_case(node, "sqlite")
+    if isinstance(node, (exp.Sum, *COMPARISONS)):
+        exact = decimals.exact_on_sqlite(node)
+        if exact is not node:
+            return exact
     if isinstance(node, exp.GroupConcat):
         return _group_concat_on_sqlite(node)
     if isinstance(node, exp.DateDiff):
