@@ -24,8 +24,9 @@ costs, against its two goals.
   both servers must answer the same rows first. Each round also reads each server process's
   CPU time (Linux /proc) a request: steadier than the rates on a shared machine, and on
   SQLite the whole cost of a read (a database server's own CPU time is not in it).
-- the log write's share: in-process on the same database, `service.short_query` (check, log,
-  run) against `run.short_query` (check, run) and the log write alone (`record_at_once` and
+- the log write's share: in-process on the same database, the service (`service.read`, then
+  `service.logged`: check, run, log) against `run.short_query` (check, run) and the log write
+  alone (`record_at_once` and
   the `queryrun` row in their own `Database.write()`, as the service does), interleaved call
   by call; medians.
 
@@ -200,7 +201,7 @@ def time_in_process(db: Database, sql: str) -> tuple[float, float, float]:
     actor = integration_actor()
     shown = sql if len(sql) <= service.LOGGED_CHARS else sql[: service.LOGGED_CHARS] + "…"
     calls: dict[str, Callable[[], object]] = {
-        "service": lambda: service.short_query(db, actor, sql),
+        "service": lambda: service.logged(db, actor, service.read(db, actor, sql)),
         "run": lambda: run.short_query(db, sql),
         "log": lambda: _log(db, actor, f"Query ok (Offset 0, {ROWS} rows, 5 ms): {shown}", sql),
     }
@@ -409,7 +410,7 @@ def run_engine(engine: str, server_url: str, options: QueryOptions, say: Say) ->
             service_ms, run_ms, log_ms = time_in_process(target.db, scenario.sql)
             in_process[scenario.name] = (service_ms, run_ms, log_ms)
             say(
-                f"  {label:<10} {scenario.name:<16} in-process: service.short_query "
+                f"  {label:<10} {scenario.name:<16} in-process: service read + log "
                 f"{service_ms:.2f} ms, run.short_query {run_ms:.2f} ms, log write {log_ms:.2f} ms"
             )
         target.db.dispose()  # the servers have the database to themselves
@@ -435,7 +436,7 @@ def run_engine(engine: str, server_url: str, options: QueryOptions, say: Say) ->
                 f"  {label}: {scenario.name}: Enamel {result.enamel:,.1f} req/s, bare "
                 f"{result.bare:,.1f} req/s, Enamel time / bare time {result.ratio:.2f} "
                 f"({verdict} the goal of at most {QUERY_GOAL}){cpu}; the log write is "
-                f"{100 * result.log_share:.0f}% of service.short_query in-process"
+                f"{100 * result.log_share:.0f}% of the service (read + log) in-process"
             )
             out.results.append(result)
     return out

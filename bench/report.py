@@ -241,7 +241,7 @@ class QueryHttpResult:
     bare_rates: list[float] = field(default_factory=list)
     capped: bool = False
     service_ms: float = 0.0
-    """In-process median of `enamel.queries.service.short_query` (check, log, run)."""
+    """In-process median of `enamel.queries.service` read + logged (check, run, log)."""
     run_ms: float = 0.0
     """In-process median of `enamel.queries.run.short_query` (check, run; no log)."""
     log_ms: float = 0.0
@@ -466,11 +466,11 @@ class Report:
             f"{first.connections} keep-alive connections, median of {rounds} "
             f"round{'s' if rounds != 1 else ''}; ratio = median of the per-round ratios of "
             "Enamel's time over the bare app's: the bare driver and orjson on the same SQL). "
-            "In-process medians on the same database: `service.short_query` (check, security-log "
-            "write, run), `run.short_query` (check, run) and the log write alone; its share of "
-            "the service's time. Server CPU: each server process's CPU time a request (medians; "
-            "the ratio is the median of the per-round ratios; a database server's own CPU time "
-            "is not in it):",
+            "In-process medians on the same database: the service (`read` + `logged`: check, "
+            "run, security-log write), `run.short_query` (check, run) and the log write alone; "
+            "its share of the service's time. Server CPU: each server process's CPU time a "
+            "request (medians; the ratio is the median of the per-round ratios; a database "
+            "server's own CPU time is not in it):",
             "",
             "| Engine | Query | Enamel req/s | Bare req/s | Enamel time / bare time | Goal "
             "| Server CPU, Enamel / bare | CPU ratio | service | run | Log write | Log share |",

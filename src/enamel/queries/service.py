@@ -30,27 +30,6 @@ class Done:
     error: Exception | None = None
 
 
-def short_query(
-    db: Database,
-    actor: Actor,
-    sql: str,
-    *,
-    offset: int = 0,
-    time_limit: float = run.TIME_LIMIT,
-    cost_budget: float = run.COST_BUDGET,
-    queued: float | None = None,
-) -> values.Page:
-    """Check the query (400 naming the rule) and run it; then, in one transaction, log it with
-    its outcome and count it (`stats`), whatever came of it; switch the caller's SQL access
-    off when its reads keep running away. `queued`: when the read was queued for its turn
-    (`run.in_turn`)."""
-    done = read(
-        db, actor, sql, offset=offset, time_limit=time_limit, cost_budget=cost_budget,
-        queued=queued,
-    )  # fmt: skip
-    return logged(db, actor, done)
-
-
 def read(
     db: Database,
     actor: Actor,
@@ -61,8 +40,9 @@ def read(
     cost_budget: float = run.COST_BUDGET,
     queued: float | None = None,
 ) -> Done:
-    """The first half of `short_query`: the check and the run, and what came of them (an
-    error is kept for `logged` to raise once the read is logged)."""
+    """Check the query (400 naming the rule) and run it (`run.short_query`): what came of it,
+    for `logged` (an error is kept, to be raised once the read is logged). `queued`: when the
+    read was queued for its turn (`run.in_turn`)."""
     actor.require(EnumPermType.UserQuery)
     started, clock_start = clock.now(), time.perf_counter()
     outcome, page = "error", values.Page(0, [])
@@ -90,9 +70,10 @@ def read(
 
 
 def logged(db: Database, actor: Actor, done: Done) -> values.Page:
-    """The second half of `short_query`: the read's log entry and `queryrun` row in one
-    transaction, the switch-off when its reads keep running away; then the page, or the
-    read's error raised."""
+    """Log the read with its outcome and count it (`stats`), in one transaction, whatever came
+    of it; switch the caller's SQL access off when its reads keep running away; then the
+    page, or the read's error raised. The server runs it in its thread pool, so that on
+    SQLite the next read (`run.in_turn`) runs meanwhile."""
     rows, sql = done.page.count, done.sql
     shown = sql if len(sql) <= LOGGED_CHARS else sql[:LOGGED_CHARS] + "…"
     with db.write() as session:

@@ -373,9 +373,10 @@ date) is not looked for value by value, which cost a fifth of the page's time: `
 looks for `-00-` and `-00T` in the page once, and the page is read as Python values when one
 is there (rare: only a write straight into SQLite leaves such a date)."""
 
-_ZERO_PARTS = ("-00-", "-00T")
-"""What a date or date-time with a zero month or day becomes in `_SQLITE_FORMS`; never in a
-regular one."""
+_ZERO_PARTS = re.compile("-00[-T]")
+"""What a date or date-time with a zero month or day becomes in `_SQLITE_FORMS`, never a
+regular one (a regular expression finds it in a page in half the time of two `in` tests:
+`-`, `0` and `T` are all frequent in a page of dates)."""
 
 _PAIRS_A_CALL = 60
 """SQLite's functions take at most 127 arguments: the pairs of json_object() calls."""
@@ -432,7 +433,7 @@ def sqlite_page(
     when the keys hold every "I" there is."""
     if not objects:
         return Page(0, [])
-    if ("date" in kinds or "datetime" in kinds) and any(p in objects for p in _ZERO_PARTS):
+    if ("date" in kinds or "datetime" in kinds) and _ZERO_PARTS.search(objects):
         return None
     if objects.count("I") != sum(key.count("I") for key in keys) * count and (
         ":Inf" in objects or ":-Inf" in objects
