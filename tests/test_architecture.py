@@ -66,6 +66,7 @@ FLOATS_THAT_ARE_NOT_MONEY = {
     "queries/service.py": "seconds a query may run",
     "queries/stats.py": "seconds the queries took",
     "queries/monitor.py": "seconds a query has run",
+    "queries/watchdog.py": "seconds to a read's deadline",
     "queries/dialects/functions.py": "SQLite's own number type, which its functions answer",
     "security/ratelimit.py": "tokens and seconds",
     "plugins/runner.py": "seconds a hook may run",

@@ -206,23 +206,41 @@ def derived_text(value: exp.Expr | None) -> bool:
     """Whether the value is a column of a subquery in FROM or JOIN whose output of that name is
     text (`MIN(v) ... FROM (SELECT 'b' AS v UNION ALL ...) t`; a UNION's first select names
     and types its columns)."""
+    outputs = derived_outputs(value)
+    return bool(outputs) and (is_text(outputs[0]) or derived_text(outputs[0]))
+
+
+def derived_outputs(value: exp.Expr | None) -> list[exp.Expr]:
+    """What a subquery in FROM or JOIN answers for the column `value` (`t.v` of `FROM (SELECT
+    'b' AS v UNION ALL SELECT 'C') t`): an expression for each select of its UNION, at the
+    place the first select names; none when the column is not such an output."""
     if not isinstance(value, exp.Column) or value.is_star:
-        return False
+        return []
     select = value.parent_select
     if select is None:
-        return False
+        return []
     name, qualifier = value.name.lower(), value.table.lower()
     for alias, source in source_nodes(select):
-        query = source.this if isinstance(source, exp.Subquery) else None
-        if (qualifier and alias != qualifier) or query is None:
+        if not isinstance(source, exp.Subquery) or (qualifier and alias != qualifier):
             continue
-        while isinstance(query, exp.SetOperation):
-            query = query.this
-        for item in query.expressions if isinstance(query, exp.Select) else ():
-            if item.alias_or_name.lower() == name:
-                inner = item.this if isinstance(item, exp.Alias) else item
-                return is_text(inner) or derived_text(inner)
-    return False
+        selects = _selects(source.this)
+        names = [item.alias_or_name.lower() for item in selects[0].expressions] if selects else []
+        if name not in names:
+            continue
+        place = names.index(name)
+        if any(place >= len(s.expressions) for s in selects):
+            return []
+        items = [s.expressions[place] for s in selects]
+        return [item.this if isinstance(item, exp.Alias) else item for item in items]
+    return []
+
+
+def _selects(query: exp.Expr) -> list[exp.Select]:
+    """A UNION's selects, in order (none when a part is not a plain select)."""
+    if isinstance(query, exp.SetOperation):
+        left, right = _selects(query.this), _selects(query.expression)
+        return left + right if left and right else []
+    return [query] if isinstance(query, exp.Select) else []
 
 
 def _text_column(value: exp.Expr | None) -> bool:

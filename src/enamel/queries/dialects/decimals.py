@@ -14,8 +14,8 @@ from __future__ import annotations
 
 from sqlglot import exp
 
-from enamel.queries.dialects.common import COMPARISONS
-from enamel.queries.schema import integer_columns, money_columns, source_nodes
+from enamel.queries.dialects.common import COMPARISONS, derived_outputs
+from enamel.queries.schema import integer_columns, money_columns
 
 _SUMMED = (exp.Add, exp.Sub, exp.Mul, exp.Sum)
 """What may leave floating-point residue in a comparison's side."""
@@ -46,37 +46,10 @@ def places(value: exp.Expr | None) -> int | None:
 
 def _derived_places(column: exp.Column) -> int | None:
     """The places of a subquery's output in FROM (`FROM (SELECT 0.1 AS v UNION ALL ...) t`):
-    the most of its UNION's selects at that position, as MySQL types the column."""
-    select = column.parent_select
-    if select is None or column.is_star:
-        return None
-    name, qualifier = column.name.lower(), column.table.lower()
-    for alias, source in source_nodes(select):
-        if not isinstance(source, exp.Subquery) or (qualifier and alias != qualifier):
-            continue
-        selects = _selects(source.this)
-        names = [item.alias_or_name.lower() for item in selects[0].expressions]
-        if name not in names:
-            continue
-        found = [_output_places(s, names.index(name)) for s in selects]
-        known = [p for p in found if p is not None]
-        return max(known) if len(known) == len(found) else None
-    return None
-
-
-def _selects(query: exp.Expr) -> list[exp.Select]:
-    """A UNION's selects, in order (none when a part is not a plain select)."""
-    if isinstance(query, exp.SetOperation):
-        left, right = _selects(query.this), _selects(query.expression)
-        return left + right if left and right else []
-    return [query] if isinstance(query, exp.Select) else []
-
-
-def _output_places(query: exp.Select, index: int) -> int | None:
-    if index >= len(query.expressions):
-        return None
-    item = query.expressions[index]
-    return places(item.this if isinstance(item, exp.Alias) else item)
+    the most of its UNION's selects, as MySQL types the column."""
+    found = [places(output) for output in derived_outputs(column)]
+    known = [p for p in found if p is not None]
+    return max(known) if known and len(known) == len(found) else None
 
 
 def exact_on_sqlite(node: exp.Expr) -> exp.Expr:
