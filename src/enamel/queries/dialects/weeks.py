@@ -9,7 +9,7 @@ WEEK's mode 0 (its default) counts Sunday weeks with week 1 holding the first Su
 ISO 8601; YEARWEEK counts every date into a week of some year (the third flag always on).
 
 The rule here, checked against MariaDB over every day of 1999-2032 in each mode
-(tests/queries/test_dialect.py): week 1 of a year starts on the first day of the week that
+(tests/queries/test_weeks.py): week 1 of a year starts on the first day of the week that
 holds January 1st + 3 days (4 or more days in the year) or + 6 days (the year's first Monday or
 Sunday); a date's week is its whole weeks from there, plus 1.
 """
