@@ -46,3 +46,7 @@ def test_week_yearweek_and_weekofyear_in_every_mode_around_every_new_year(api: A
     assert rows(api, "SELECT WEEK('2024-06-15', -7) AS a, WEEK('2024-06-15', 9) AS b") == [
         {"a": weeks.week(dt.date(2024, 6, 15), weeks.flags(1))[0], "b": 24}
     ]
+    # MariaDB reads a NULL mode as 0: week 23 (a Saturday), 2024's 23rd week.
+    assert rows(api, "SELECT WEEK('2024-06-15', NULL) AS w, YEARWEEK('2024-06-15', NULL) AS y") == [
+        {"w": 23, "y": 202423}
+    ]

@@ -154,18 +154,26 @@ def _week(value: Any, mode: Any = 0) -> int | None:
     """MySQL's WEEK in any of its modes (`weeks`; mode 0, its default, counts weeks from the
     year's first Sunday)."""
     moment = _moment(value)
-    if moment is None or mode is None:
+    if moment is None:
         return None
-    return weeks.week(moment.date(), weeks.flags(int(mode)))[0]
+    return weeks.week(moment.date(), weeks.flags(_mode(mode)))[0]
 
 
 def _yearweek(value: Any, mode: Any = 0) -> int | None:
     """MySQL's YEARWEEK: the year and the week of the date (`weeks`), as year * 100 + week."""
     moment = _moment(value)
-    if moment is None or mode is None:
+    if moment is None:
         return None
-    week, year = weeks.week(moment.date(), weeks.flags(int(mode), yearweek=True))
+    week, year = weeks.week(moment.date(), weeks.flags(_mode(mode), yearweek=True))
     return year * 100 + week
+
+
+def _mode(mode: Any) -> int:
+    """WEEK's mode as MySQL reads it: NULL, and text that does not start with a number, are 0."""
+    if isinstance(mode, int | float):
+        return int(mode)
+    found = re.match(r"\s*[-+]?\d+", str(mode or ""))
+    return int(found.group()) if found else 0
 
 
 _STORED_DATE_TIME = re.compile(r"\d{4}-\d\d-\d\d \d\d:\d\d:\d\d\.\d{6}")

@@ -58,7 +58,7 @@ def _week_one(year: int, bits: int) -> dt.date:
 # --- PostgreSQL ----------------------------------------------------------------------------
 
 _DAY = "enamel_day"
-"""The placeholder of the date in `_TEMPLATES`."""
+"""The placeholder of the date in `_template`'s expressions."""
 
 _WEEK_ONE = {
     # The first day of week 1 of the year of `{year}` (a time stamp at the year's start): the
@@ -115,7 +115,7 @@ def on_postgresql(day: exp.Expr, mode: exp.Expr | None, *, yearweek: bool = Fals
 
 
 def _literal_mode(mode: exp.Expr | None) -> int:
-    if mode is None:
+    if mode is None or isinstance(mode, exp.Null):  # MySQL reads a NULL mode as 0
         return 0
     value = mode.this if isinstance(mode, exp.Neg) else mode
     if not isinstance(value, exp.Literal) or value.is_string or not value.this.isdigit():
